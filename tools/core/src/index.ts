@@ -1,0 +1,4 @@
+export * from './errors.ts';
+export * from './exec.ts';
+export * from './progress.ts';
+export * from './workspace.ts';

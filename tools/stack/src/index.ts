@@ -1,0 +1,4 @@
+export * from './stack.ts';
+export * from './state-bucket.ts';
+export * from './backend.ts';
+export * from './process.ts';

@@ -1,0 +1,165 @@
+// The local stack: started by the tooling, persisted on disk under .cxops/stack, reused while it runs.
+// Today it holds the S3 server; the emulated Genesys org joins it as its own service.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import getPort from 'get-port';
+import { CxError, EXIT, localStateDir } from '@cxops/core';
+import { binaryPath, toolchainLayout, type ToolchainLayout } from '@cxops/toolchain';
+import { answersHttp, isAlive, startDetached, stopProcess, waitUntilReady } from './process.ts';
+import { ensureVersionedBucket, type S3Endpoint } from './state-bucket.ts';
+
+export const DEFAULT_STATE_BUCKET = 'cxops-state';
+
+export interface S3Service extends S3Endpoint {
+  pid: number;
+  port: number;
+  bucket: string;
+  dataDir: string;
+  logFile: string;
+  startedAt: string;
+}
+
+export interface StackState {
+  s3?: S3Service;
+}
+
+export interface StackOptions {
+  /** Folder for the stack's data, logs and state file (default .cxops/stack). */
+  dir?: string;
+  layout?: ToolchainLayout;
+  /** Fixed S3 port; default: CXOPS_S3_PORT, else a free port chosen once and kept. */
+  s3Port?: number;
+  bucket?: string;
+}
+
+function stackDir(options: StackOptions): string {
+  return options.dir ?? path.join(localStateDir(), 'stack');
+}
+
+function stateFile(options: StackOptions): string {
+  return path.join(stackDir(options), 'stack.json');
+}
+
+export async function readStackState(options: StackOptions = {}): Promise<StackState> {
+  try {
+    return JSON.parse(await readFile(stateFile(options), 'utf8')) as StackState;
+  } catch {
+    return {};
+  }
+}
+
+/** The state file holds the local S3 credentials: written atomically, readable by the owner only. */
+async function writeStackState(options: StackOptions, state: StackState): Promise<void> {
+  const file = stateFile(options);
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+  await rename(temp, file);
+}
+
+async function s3Healthy(service: S3Service | undefined): Promise<boolean> {
+  return !!service && isAlive(service.pid) && (await answersHttp(service.endpoint));
+}
+
+export async function startStack(options: StackOptions = {}): Promise<StackState> {
+  const state = await readStackState(options);
+  if (await s3Healthy(state.s3)) return state;
+
+  const layout = options.layout ?? toolchainLayout();
+  const versitygw = binaryPath(layout, 'versitygw');
+  if (!existsSync(versitygw)) {
+    throw new CxError({
+      action: 'start the local S3 server',
+      reason: `versitygw is not in the toolchain (${versitygw})`,
+      fix: 'run `npx cxops toolchain` first',
+      exitCode: EXIT.unavailable,
+    });
+  }
+  const dir = stackDir(options);
+  const dataDir = path.join(dir, 's3');
+  for (const sub of ['buckets', 'versions', 'meta'])
+    await mkdir(path.join(dataDir, sub), { recursive: true });
+  const envPort = process.env.CXOPS_S3_PORT ? Number(process.env.CXOPS_S3_PORT) : undefined;
+  const port = options.s3Port ?? envPort ?? state.s3?.port ?? (await getPort({ host: '127.0.0.1' }));
+  // Credentials of a server that only listens on loopback; generated per machine, never committed.
+  const accessKeyId = state.s3?.accessKeyId ?? `cxops${randomBytes(6).toString('hex')}`;
+  const secretAccessKey = state.s3?.secretAccessKey ?? randomBytes(24).toString('base64url');
+  const logFile = path.join(dir, 's3.log');
+  const started = startDetached(
+    versitygw,
+    [
+      '--port',
+      `127.0.0.1:${port}`,
+      '--quiet',
+      'posix',
+      '--versioning-dir',
+      path.join(dataDir, 'versions'),
+      // Metadata in a sidecar folder: works on filesystems without user xattrs.
+      '--sidecar',
+      path.join(dataDir, 'meta'),
+      path.join(dataDir, 'buckets'),
+    ],
+    logFile,
+    { ...process.env, ROOT_ACCESS_KEY_ID: accessKeyId, ROOT_SECRET_ACCESS_KEY: secretAccessKey },
+  );
+  const s3: S3Service = {
+    pid: started.pid,
+    port,
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'us-east-1',
+    accessKeyId,
+    secretAccessKey,
+    bucket: options.bucket ?? DEFAULT_STATE_BUCKET,
+    dataDir,
+    logFile,
+    startedAt: new Date().toISOString(),
+  };
+  try {
+    await waitUntilReady('the local S3 server (versitygw)', started, () => answersHttp(s3.endpoint));
+    await ensureVersionedBucket(s3, s3.bucket);
+  } catch (error) {
+    await stopProcess(started.pid);
+    throw error;
+  }
+  const next = { ...state, s3 };
+  await writeStackState(options, next);
+  return next;
+}
+
+export async function stopStack(options: StackOptions = {}): Promise<void> {
+  const state = await readStackState(options);
+  await stopProcess(state.s3?.pid);
+  if (state.s3) await writeStackState(options, { ...state, s3: { ...state.s3, pid: 0 } });
+}
+
+/** Stops the stack and deletes its data: every local state file and bucket is gone. */
+export async function resetStack(options: StackOptions = {}): Promise<void> {
+  await stopStack(options);
+  await rm(stackDir(options), { recursive: true, force: true });
+}
+
+export interface ServiceStatus {
+  name: string;
+  running: boolean;
+  endpoint?: string;
+  pid?: number;
+  detail?: string;
+}
+
+/** Status without secrets: safe to print and to put in --json output. */
+export async function stackStatus(options: StackOptions = {}): Promise<ServiceStatus[]> {
+  const state = await readStackState(options);
+  return [
+    {
+      name: 's3 (versitygw)',
+      running: await s3Healthy(state.s3),
+      endpoint: state.s3?.endpoint,
+      pid: state.s3?.pid || undefined,
+      detail: state.s3
+        ? `bucket ${state.s3.bucket} (versioned), data in ${state.s3.dataDir}`
+        : 'never started',
+    },
+  ];
+}

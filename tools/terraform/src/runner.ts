@@ -1,0 +1,115 @@
+// Builds and runs engine commands for one root. It only runs what it is told; deciding what to run is the
+// caller's job (the demo, the Nx targets, the apply scheduler).
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CxError, run, type RunResult } from '@cxops/core';
+import type { Engine } from './engine.ts';
+
+export interface RootRunOptions {
+  /** Extra environment (e.g. backend credentials); never written to disk or logs. */
+  env?: Record<string, string>;
+  onOutput?: (chunk: string) => void;
+}
+
+export async function runEngine(
+  engine: Engine,
+  root: string,
+  args: string[],
+  options: RootRunOptions = {},
+): Promise<RunResult> {
+  return run(engine.binary, args, {
+    cwd: root,
+    env: { ...engine.env, ...options.env },
+    onOutput: options.onOutput,
+  });
+}
+
+function failure(action: string, root: string, args: string[], result: RunResult, fix?: string): CxError {
+  return new CxError({
+    action,
+    reason: `${path.basename(process.argv0)} ${args[0]} exited with code ${result.exitCode}`,
+    where: `${root}: ${args.join(' ')}`,
+    fix,
+    output: `${result.stdout}\n${result.stderr}`,
+  });
+}
+
+export interface InitOptions extends RootRunOptions {
+  /** Content of a partial backend config file; written beside the plan output, never into the repo. */
+  backendFile?: { path: string; content: string };
+}
+
+export async function initRoot(engine: Engine, root: string, options: InitOptions = {}): Promise<RunResult> {
+  const args = ['init', '-input=false', '-no-color'];
+  if (options.backendFile) {
+    await mkdir(path.dirname(options.backendFile.path), { recursive: true });
+    await writeFile(options.backendFile.path, options.backendFile.content);
+    args.push(`-backend-config=${options.backendFile.path}`, '-reconfigure');
+  } else {
+    args.push('-backend=false');
+  }
+  const result = await runEngine(engine, root, args, options);
+  if (result.exitCode !== 0) {
+    throw failure(
+      `initialise ${root}`,
+      root,
+      args,
+      result,
+      'read the engine output below; offline runs need `npx cxops toolchain` to have filled the provider mirror',
+    );
+  }
+  return result;
+}
+
+export async function validateRoot(
+  engine: Engine,
+  root: string,
+  options: RootRunOptions = {},
+): Promise<RunResult> {
+  const args = ['validate', '-no-color'];
+  const result = await runEngine(engine, root, args, options);
+  if (result.exitCode !== 0) throw failure(`validate ${root}`, root, args, result);
+  return result;
+}
+
+export interface PlanResult {
+  planFile: string;
+  jsonFile: string;
+  hasChanges: boolean;
+}
+
+/** plan -out, then show -json into the output folder; the JSON is written atomically. */
+export async function planRoot(
+  engine: Engine,
+  root: string,
+  outDir: string,
+  options: RootRunOptions = {},
+): Promise<PlanResult> {
+  await mkdir(outDir, { recursive: true });
+  const planFile = path.join(outDir, 'tfplan');
+  const args = ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-out=${planFile}`];
+  const planned = await runEngine(engine, root, args, options);
+  if (planned.exitCode !== 0 && planned.exitCode !== 2) throw failure(`plan ${root}`, root, args, planned);
+  const shown = await runEngine(engine, root, ['show', '-json', planFile], options);
+  if (shown.exitCode !== 0)
+    throw failure(`render the plan of ${root}`, root, ['show', '-json', planFile], shown);
+  const jsonFile = path.join(outDir, 'plan.json');
+  await writeFile(`${jsonFile}.tmp`, shown.stdout);
+  await rename(`${jsonFile}.tmp`, jsonFile);
+  return { planFile, jsonFile, hasChanges: planned.exitCode === 2 };
+}
+
+export async function fmtCheck(engine: Engine, target: string): Promise<{ ok: boolean; files: string[] }> {
+  const result = await run(engine.binary, ['fmt', '-check', '-recursive', '-list=true', target], {
+    env: engine.env,
+  });
+  const files = result.stdout.split('\n').filter(Boolean);
+  if (result.exitCode !== 0 && files.length === 0) {
+    throw new CxError({
+      action: `check formatting of ${target}`,
+      reason: 'tofu fmt failed',
+      output: result.stderr,
+    });
+  }
+  return { ok: result.exitCode === 0, files };
+}

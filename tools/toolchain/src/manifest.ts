@@ -1,0 +1,87 @@
+// The pinned tools. Versions live here and nowhere else; the README and tests read them from this file.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const goModule = (name: string) => path.resolve(here, '../go', name);
+
+export type ToolName = 'tofu' | 'versitygw' | 'tflint' | 'terraform-docs';
+
+export interface GoTool {
+  name: ToolName;
+  /** Version without the leading "v". */
+  version: string;
+  /** Main package built into the binary. */
+  mainPackage: string;
+  /**
+   * The committed Go tools module (go.mod + go.sum) that pins the tool and all its dependencies. A module per
+   * tool: OpenTofu needs a replace directive that tflint/terraform-docs' newer hcl would break, and
+   * `go install …@version` both refuses replaces and asks the proxy for version lists it may not serve.
+   */
+  moduleDir: string;
+  ldflags: string;
+  /** Arguments that make the binary print its version, and what that output must contain. */
+  versionArgs: string[];
+  expectVersion: (output: string) => boolean;
+  why: string;
+}
+
+const plainVersion = (version: string) => (out: string) =>
+  out.includes(version) && !new RegExp(`${version.replaceAll('.', '\\.')}-dev`).test(out);
+
+export const TOOLS: readonly GoTool[] = [
+  {
+    name: 'tofu',
+    version: '1.12.6',
+    mainPackage: 'github.com/opentofu/opentofu/cmd/tofu',
+    moduleDir: goModule('tofu'),
+    // version.dev=no drops the "-dev" suffix a plain source build reports.
+    ldflags: '-s -w -X github.com/opentofu/opentofu/version.dev=no',
+    versionArgs: ['version'],
+    expectVersion: (out) => /^OpenTofu v1\.12\.6$/m.test(out),
+    why: 'the Terraform engine that plans and applies every environment',
+  },
+  {
+    name: 'versitygw',
+    version: '1.7.0',
+    mainPackage: 'github.com/versity/versitygw/cmd/versitygw',
+    moduleDir: goModule('versitygw'),
+    ldflags: '-s -w -X main.Version=v1.7.0',
+    versionArgs: ['--version'],
+    expectVersion: plainVersion('1.7.0'),
+    why: 'the local S3-compatible server holding state (versioned bucket, native locking)',
+  },
+  {
+    name: 'tflint',
+    version: '0.64.0',
+    mainPackage: 'github.com/terraform-linters/tflint',
+    moduleDir: goModule('tflint'),
+    ldflags: '-s -w',
+    versionArgs: ['--version'],
+    expectVersion: plainVersion('0.64.0'),
+    why: 'lints modules and environments (bundled terraform ruleset)',
+  },
+  {
+    name: 'terraform-docs',
+    version: '0.24.0',
+    mainPackage: 'github.com/terraform-docs/terraform-docs',
+    moduleDir: goModule('terraform-docs'),
+    ldflags: '-s -w',
+    versionArgs: ['--version'],
+    expectVersion: plainVersion('0.24.0'),
+    why: 'generates and checks module READMEs',
+  },
+];
+
+export const PROVIDER = {
+  namespace: 'mypurecloud',
+  type: 'genesyscloud',
+  version: '1.84.1',
+  module: 'github.com/mypurecloud/terraform-provider-genesyscloud',
+  // Without this the provider reports itself as 0.1.0 (its goreleaser sets it upstream).
+  ldflags: '-s -w -X main.version=1.84.1',
+  /** OpenTofu and Terraform resolve `mypurecloud/genesyscloud` to different registry hosts. */
+  hosts: ['registry.opentofu.org', 'registry.terraform.io'],
+} as const;
+
+export const MIN_ENGINE_VERSION = '1.10.0';
