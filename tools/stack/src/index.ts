@@ -2,3 +2,4 @@ export * from './stack.ts';
 export * from './state-bucket.ts';
 export * from './backend.ts';
 export * from './process.ts';
+export * from './released-locks.ts';

@@ -79,8 +79,7 @@ export async function startStack(options: StackOptions = {}): Promise<StackState
   }
   const dir = stackDir(options);
   const dataDir = path.join(dir, 's3');
-  for (const sub of ['buckets', 'versions', 'meta'])
-    await mkdir(path.join(dataDir, sub), { recursive: true });
+  for (const sub of ['buckets', 'versions']) await mkdir(path.join(dataDir, sub), { recursive: true });
   const envPort = process.env.CXOPS_S3_PORT ? Number(process.env.CXOPS_S3_PORT) : undefined;
   const port = options.s3Port ?? envPort ?? state.s3?.port ?? (await getPort({ host: '127.0.0.1' }));
   // Credentials of a server that only listens on loopback; generated per machine, never committed.
@@ -96,9 +95,6 @@ export async function startStack(options: StackOptions = {}): Promise<StackState
       'posix',
       '--versioning-dir',
       path.join(dataDir, 'versions'),
-      // Metadata in a sidecar folder: works on filesystems without user xattrs.
-      '--sidecar',
-      path.join(dataDir, 'meta'),
       path.join(dataDir, 'buckets'),
     ],
     logFile,

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { CxError, EXIT, createProgress, silentProgress, workspaceRoot, type Progress } from '@cxops/core';
-import { localBackend, startStack, type S3Service } from '@cxops/stack';
+import { clearReleasedLock, localBackend, startStack, stateKey, type S3Service } from '@cxops/stack';
 import { fmtCheck, initRoot, planRoot, resolveEngine, validateRoot, type Engine } from '@cxops/terraform';
 import { ensureToolchain, formatReport, PROVIDER_STAMP, type ToolchainReport } from '@cxops/toolchain';
 import { discoverEnvironments, type EnvironmentRoot } from '../environments.ts';
@@ -92,6 +92,7 @@ async function checkEnvironment(
   const outDir = path.join(root, 'dist', 'plans', env.name);
   const backend = localBackend(s3, env.name);
   try {
+    await clearReleasedLock(s3, s3.bucket, stateKey(env.name));
     await initRoot(engine, env.dir, {
       env: backend.env,
       backendFile: { path: path.join(outDir, 'backend.s3.tfbackend'), content: backend.file },
