@@ -1,4 +1,4 @@
-// Works around a defect of versitygw (seen on v1.7.0 and v1.8.0): in a versioned bucket, a PUT with
+// Works around a defect of versitygw (seen on v1.7.0, the pin, and on v1.8.0): in a versioned bucket, a PUT with
 // `If-None-Match: *` answers 412 when the key's current version is a delete marker, although no object
 // exists. OpenTofu's `use_lockfile` releases its lock with a DELETE (a delete marker in a versioned bucket),
 // so the NEXT run could never lock again. Before each run, a released lock's versions are removed for good.

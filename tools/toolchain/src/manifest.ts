@@ -43,12 +43,12 @@ export const TOOLS: readonly GoTool[] = [
   },
   {
     name: 'versitygw',
-    version: '1.8.0',
+    version: '1.7.0',
     mainPackage: 'github.com/versity/versitygw/cmd/versitygw',
     moduleDir: goModule('versitygw'),
-    ldflags: '-s -w -X main.Version=v1.8.0',
+    ldflags: '-s -w -X main.Version=v1.7.0',
     versionArgs: ['--version'],
-    expectVersion: plainVersion('1.8.0'),
+    expectVersion: plainVersion('1.7.0'),
     why: 'the local S3-compatible server holding state (versioned bucket, native locking)',
   },
   {
