@@ -4,6 +4,7 @@ import { EXIT } from '@cxops/core';
 import { registerToolchain } from './commands/toolchain.ts';
 import { registerStack } from './commands/stack.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerFmt } from './commands/fmt.ts';
 import { reportError } from './output.ts';
 
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -14,6 +15,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerToolchain(program, setExit);
   registerStack(program, setExit);
   registerDemo(program, setExit);
+  registerFmt(program, setExit);
   return program;
 }
 

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, workspaceRoot } from '@cxops/core';
@@ -23,6 +24,16 @@ describe('cxops', () => {
     const result = await run(cxops, ['frobnicate']);
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain("unknown command 'frobnicate'");
+  });
+
+  it('`fmt --check` lists an unformatted file and exits 1; the repository itself is formatted', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'main.tf');
+    await writeFile(file, 'resource "terraform_data"   "x" {\n}\n');
+    const bad = await run(cxops, ['fmt', '--check', file]);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stdout).toContain('main.tf');
+    await expect(run(cxops, ['fmt', '--check'])).resolves.toMatchObject({ exitCode: 0 });
   });
 
   it('without Go, `toolchain` exits 3 and says what is missing and how to fix it (JSON for machines)', async () => {
