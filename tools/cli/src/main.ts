@@ -5,6 +5,7 @@ import { registerToolchain } from './commands/toolchain.ts';
 import { registerStack } from './commands/stack.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerFmt } from './commands/fmt.ts';
+import { registerEmulator } from './commands/emulator.ts';
 import { reportError } from './output.ts';
 
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -16,6 +17,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerStack(program, setExit);
   registerDemo(program, setExit);
   registerFmt(program, setExit);
+  registerEmulator(program, setExit);
   return program;
 }
 

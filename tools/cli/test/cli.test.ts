@@ -10,7 +10,8 @@ describe('cxops', () => {
   it('lists its commands in --help', async () => {
     const result = await run(cxops, ['--help']);
     expect(result.exitCode).toBe(0);
-    for (const command of ['toolchain', 'stack', 'demo']) expect(result.stdout).toContain(command);
+    for (const command of ['toolchain', 'stack', 'demo', 'emulator', 'fmt'])
+      expect(result.stdout).toContain(command);
   });
 
   it('documents the toolchain settings and exit codes in `toolchain --help`', async () => {

@@ -1,6 +1,7 @@
 // The local stack: started by the tooling, persisted on disk under .cxops/stack, reused while it runs.
-// Today it holds the S3 server; the emulated Genesys org joins it as its own service.
+// Two services: the S3 server holding state, and the emulated Genesys org (the embedded default).
 import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,8 +22,18 @@ export interface S3Service extends S3Endpoint {
   startedAt: string;
 }
 
+export interface EmulatorService {
+  pid: number;
+  port: number;
+  url: string;
+  stateFile: string;
+  logFile: string;
+  startedAt: string;
+}
+
 export interface StackState {
   s3?: S3Service;
+  emulator?: EmulatorService;
 }
 
 export interface StackOptions {
@@ -31,6 +42,8 @@ export interface StackOptions {
   layout?: ToolchainLayout;
   /** Fixed S3 port; default: CXOPS_S3_PORT, else a free port chosen once and kept. */
   s3Port?: number;
+  /** Fixed emulator port; default: CXOPS_EMULATOR_PORT, else a free port chosen once and kept. */
+  emulatorPort?: number;
   bucket?: string;
 }
 
@@ -63,10 +76,66 @@ async function s3Healthy(service: S3Service | undefined): Promise<boolean> {
   return !!service && isAlive(service.pid) && (await answersHttp(service.endpoint));
 }
 
+async function emulatorHealthy(service: EmulatorService | undefined): Promise<boolean> {
+  return !!service && isAlive(service.pid) && (await answersHttp(`${service.url}/health`));
+}
+
+/** Starts whatever is not running yet; running services are reused as they are. */
 export async function startStack(options: StackOptions = {}): Promise<StackState> {
+  await ensureS3(options);
+  return ensureEmulator(options);
+}
+
+export async function ensureS3(options: StackOptions = {}): Promise<StackState> {
   const state = await readStackState(options);
   if (await s3Healthy(state.s3)) return state;
+  const next = { ...(await readStackState(options)), s3: await startS3(options, state) };
+  await writeStackState(options, next);
+  return next;
+}
 
+/** The emulated org alone (`cxops emulator start`); it needs nothing from the toolchain. */
+export async function ensureEmulator(options: StackOptions = {}): Promise<StackState> {
+  const state = await readStackState(options);
+  if (await emulatorHealthy(state.emulator)) return state;
+  const next = { ...(await readStackState(options)), emulator: await startEmulator(options, state) };
+  await writeStackState(options, next);
+  return next;
+}
+
+export async function stopEmulator(options: StackOptions = {}): Promise<void> {
+  const state = await readStackState(options);
+  await stopProcess(state.emulator?.pid);
+  if (state.emulator) await writeStackState(options, { ...state, emulator: { ...state.emulator, pid: 0 } });
+}
+
+async function startEmulator(options: StackOptions, state: StackState): Promise<EmulatorService> {
+  const dir = stackDir(options);
+  await mkdir(dir, { recursive: true });
+  const envPort = process.env.CXOPS_EMULATOR_PORT ? Number(process.env.CXOPS_EMULATOR_PORT) : undefined;
+  const port =
+    options.emulatorPort ?? envPort ?? state.emulator?.port ?? (await getPort({ host: '127.0.0.1' }));
+  const stateFile = path.join(dir, 'org.json');
+  const logFile = path.join(dir, 'emulator.log');
+  const require = createRequire(import.meta.url);
+  const main = path.join(path.dirname(require.resolve('@cxops/emulator/package.json')), 'src', 'main.ts');
+  const started = startDetached(
+    process.execPath,
+    ['--import', require.resolve('tsx'), main, '--port', String(port), '--state', stateFile],
+    logFile,
+    process.env,
+  );
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilReady('the emulated Genesys org', started, () => answersHttp(`${url}/health`));
+  } catch (error) {
+    await stopProcess(started.pid);
+    throw error;
+  }
+  return { pid: started.pid, port, url, stateFile, logFile, startedAt: new Date().toISOString() };
+}
+
+async function startS3(options: StackOptions, state: StackState): Promise<S3Service> {
   const layout = options.layout ?? toolchainLayout();
   const versitygw = binaryPath(layout, 'versitygw');
   if (!existsSync(versitygw)) {
@@ -119,15 +188,16 @@ export async function startStack(options: StackOptions = {}): Promise<StackState
     await stopProcess(started.pid);
     throw error;
   }
-  const next = { ...state, s3 };
-  await writeStackState(options, next);
-  return next;
+  return s3;
 }
 
 export async function stopStack(options: StackOptions = {}): Promise<void> {
   const state = await readStackState(options);
-  await stopProcess(state.s3?.pid);
-  if (state.s3) await writeStackState(options, { ...state, s3: { ...state.s3, pid: 0 } });
+  await Promise.all([stopProcess(state.s3?.pid), stopProcess(state.emulator?.pid)]);
+  await writeStackState(options, {
+    ...(state.s3 ? { s3: { ...state.s3, pid: 0 } } : {}),
+    ...(state.emulator ? { emulator: { ...state.emulator, pid: 0 } } : {}),
+  });
 }
 
 /** Stops the stack and deletes its data: every local state file and bucket is gone. */
@@ -156,6 +226,13 @@ export async function stackStatus(options: StackOptions = {}): Promise<ServiceSt
       detail: state.s3
         ? `bucket ${state.s3.bucket} (versioned), data in ${state.s3.dataDir}`
         : 'never started',
+    },
+    {
+      name: 'genesys emulator',
+      running: await emulatorHealthy(state.emulator),
+      endpoint: state.emulator?.url,
+      pid: state.emulator?.pid || undefined,
+      detail: state.emulator ? `org persisted in ${state.emulator.stateFile}` : 'never started',
     },
   ];
 }

@@ -73,6 +73,19 @@ describe('the local S3 server', () => {
     expect(again.pid).toBe(s3.pid);
   });
 
+  it('runs beside the emulated org, which answers the Platform API on loopback', async () => {
+    const [, emulator] = await stackStatus(options);
+    expect(emulator).toMatchObject({
+      name: 'genesys emulator',
+      running: true,
+      endpoint: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+    });
+    const me = await fetch(`${emulator!.endpoint}/api/v2/organizations/me`, {
+      headers: { Authorization: 'Bearer local' },
+    });
+    expect(((await me.json()) as { defaultCountryCode: string }).defaultCountryCode).toBe('US');
+  });
+
   it('keeps every version of an object (versioned bucket)', async () => {
     const client = s3Client(s3);
     for (const body of ['one', 'two'])

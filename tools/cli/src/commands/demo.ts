@@ -22,6 +22,7 @@ interface EnvironmentResult {
 interface DemoReport {
   toolchain: ToolchainReport;
   s3Endpoint?: string;
+  emulatorUrl?: string;
   environments: EnvironmentResult[];
   blocked: string[];
   exitCode: number;
@@ -58,26 +59,34 @@ async function runDemo(progress: Progress, strict: boolean): Promise<DemoReport>
     );
   }
 
-  const stack = await progress.step('local stack (S3 state server)', () => startStack());
+  const stack = await progress.step('local stack (S3 state server, emulated org)', () => startStack());
   const engine = await resolveEngine();
   const environments: EnvironmentResult[] = [];
   for (const env of await discoverEnvironments(root)) {
     environments.push(
       await progress.step(`environment ${env.name}`, () =>
-        checkEnvironment(engine, env, stack.s3!, root, providerReady),
+        checkEnvironment(engine, env, stack.s3!, stack.emulator!.port, root, providerReady),
       ),
     );
   }
 
   const failed = environments.some((e) => e.plan === 'failed' || !e.formatted);
   const exitCode = failed ? EXIT.failure : blocked.length > 0 && strict ? EXIT.unavailable : EXIT.ok;
-  return { toolchain, s3Endpoint: stack.s3?.endpoint, environments, blocked, exitCode };
+  return {
+    toolchain,
+    s3Endpoint: stack.s3?.endpoint,
+    emulatorUrl: stack.emulator?.url,
+    environments,
+    blocked,
+    exitCode,
+  };
 }
 
 async function checkEnvironment(
   engine: Engine,
   env: EnvironmentRoot,
   s3: S3Service,
+  emulatorPort: number,
   root: string,
   providerReady: boolean,
 ): Promise<EnvironmentResult> {
@@ -91,14 +100,23 @@ async function checkEnvironment(
   if (!providerReady) return { ...result, plan: 'blocked', reason: 'genesyscloud provider unavailable' };
   const outDir = path.join(root, 'dist', 'plans', env.name);
   const backend = localBackend(s3, env.name);
+  // The embedded default: the provider talks to the emulated org through its gateway block. The client id and
+  // secret are placeholders the emulator accepts; real credentials never pass through the demo.
+  const engineEnv = {
+    ...backend.env,
+    TF_VAR_gateway: JSON.stringify({ protocol: 'http', host: '127.0.0.1', port: String(emulatorPort) }),
+    GENESYSCLOUD_OAUTHCLIENT_ID: 'cxops-local',
+    GENESYSCLOUD_OAUTHCLIENT_SECRET: 'cxops-local',
+    GENESYSCLOUD_TOKEN_POOL_SIZE: '2',
+  };
   try {
     await clearReleasedLock(s3, s3.bucket, stateKey(env.name));
     await initRoot(engine, env.dir, {
       env: backend.env,
       backendFile: { path: path.join(outDir, 'backend.s3.tfbackend'), content: backend.file },
     });
-    await validateRoot(engine, env.dir, { env: backend.env });
-    const plan = await planRoot(engine, env.dir, outDir, { env: backend.env });
+    await validateRoot(engine, env.dir, { env: engineEnv });
+    const plan = await planRoot(engine, env.dir, outDir, { env: engineEnv });
     return { ...result, plan: 'planned', hasChanges: plan.hasChanges, planJson: plan.jsonFile };
   } catch (error) {
     if (!(error instanceof CxError)) throw error;
@@ -109,6 +127,7 @@ async function checkEnvironment(
 function formatDemo(report: DemoReport): string {
   const lines = [formatReport(report.toolchain), ''];
   if (report.s3Endpoint) lines.push(`Local state server: ${report.s3Endpoint} (versioned bucket)`);
+  if (report.emulatorUrl) lines.push(`Emulated org:       ${report.emulatorUrl}`);
   for (const env of report.environments) {
     const fmt = env.formatted ? 'fmt ok' : `fmt: ${env.unformattedFiles.length} file(s) need \`tofu fmt\``;
     const plan =
