@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { CxError, workspaceRoot } from '@cxops/core';
@@ -17,7 +18,7 @@ export function registerFmt(program: Command, setExit: (code: number) => void): 
       const targets =
         files.length > 0
           ? files.map((f) => path.resolve(f))
-          : ['modules', 'environments'].map((d) => path.join(root, d));
+          : ['modules', 'environments'].map((d) => path.join(root, d)).filter((d) => existsSync(d));
       const args = [
         'fmt',
         '-list=true',
