@@ -6,6 +6,8 @@ import { registerStack } from './commands/stack.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerFmt } from './commands/fmt.ts';
 import { registerEmulator } from './commands/emulator.ts';
+import { registerReview } from './commands/review.ts';
+import { registerTerraform } from './commands/terraform.ts';
 import { reportError } from './output.ts';
 
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -18,6 +20,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerDemo(program, setExit);
   registerFmt(program, setExit);
   registerEmulator(program, setExit);
+  registerTerraform(program, setExit);
+  registerReview(program, setExit);
   return program;
 }
 

@@ -24,10 +24,17 @@ export async function runEngine(
   });
 }
 
-function failure(action: string, root: string, args: string[], result: RunResult, fix?: string): CxError {
+function failure(
+  engine: Engine,
+  action: string,
+  root: string,
+  args: string[],
+  result: RunResult,
+  fix?: string,
+): CxError {
   return new CxError({
     action,
-    reason: `${path.basename(process.argv0)} ${args[0]} exited with code ${result.exitCode}`,
+    reason: `${path.basename(engine.binary)} ${args[0]} exited with code ${result.exitCode}`,
     where: `${root}: ${args.join(' ')}`,
     fix,
     output: `${result.stdout}\n${result.stderr}`,
@@ -51,6 +58,7 @@ export async function initRoot(engine: Engine, root: string, options: InitOption
   const result = await runEngine(engine, root, args, options);
   if (result.exitCode !== 0) {
     throw failure(
+      engine,
       `initialise ${root}`,
       root,
       args,
@@ -68,7 +76,7 @@ export async function validateRoot(
 ): Promise<RunResult> {
   const args = ['validate', '-no-color'];
   const result = await runEngine(engine, root, args, options);
-  if (result.exitCode !== 0) throw failure(`validate ${root}`, root, args, result);
+  if (result.exitCode !== 0) throw failure(engine, `validate ${root}`, root, args, result);
   return result;
 }
 
@@ -78,25 +86,72 @@ export interface PlanResult {
   hasChanges: boolean;
 }
 
+export interface PlanOptions extends RootRunOptions {
+  /** `refresh-only` compares the real objects with state (drift) instead of the code with state. */
+  mode?: 'normal' | 'refresh-only';
+}
+
 /** plan -out, then show -json into the output folder; the JSON is written atomically. */
 export async function planRoot(
   engine: Engine,
   root: string,
   outDir: string,
-  options: RootRunOptions = {},
+  options: PlanOptions = {},
 ): Promise<PlanResult> {
   await mkdir(outDir, { recursive: true });
-  const planFile = path.join(outDir, 'tfplan');
-  const args = ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-out=${planFile}`];
+  const drift = options.mode === 'refresh-only';
+  const planFile = path.join(outDir, drift ? 'drift.tfplan' : 'tfplan');
+  const args = [
+    'plan',
+    '-input=false',
+    '-no-color',
+    '-detailed-exitcode',
+    ...(drift ? ['-refresh-only'] : []),
+    `-out=${planFile}`,
+  ];
   const planned = await runEngine(engine, root, args, options);
-  if (planned.exitCode !== 0 && planned.exitCode !== 2) throw failure(`plan ${root}`, root, args, planned);
+  if (planned.exitCode !== 0 && planned.exitCode !== 2)
+    throw failure(engine, `plan ${root}`, root, args, planned);
   const shown = await runEngine(engine, root, ['show', '-json', planFile], options);
   if (shown.exitCode !== 0)
-    throw failure(`render the plan of ${root}`, root, ['show', '-json', planFile], shown);
-  const jsonFile = path.join(outDir, 'plan.json');
+    throw failure(engine, `render the plan of ${root}`, root, ['show', '-json', planFile], shown);
+  const jsonFile = path.join(outDir, drift ? 'drift.json' : 'plan.json');
   await writeFile(`${jsonFile}.tmp`, shown.stdout);
   await rename(`${jsonFile}.tmp`, jsonFile);
   return { planFile, jsonFile, hasChanges: planned.exitCode === 2 };
+}
+
+/** Applies exactly the plan file that was reviewed; a stale plan is refused by the engine itself. */
+export async function applyPlanFile(
+  engine: Engine,
+  root: string,
+  planFile: string,
+  options: RootRunOptions = {},
+): Promise<RunResult> {
+  const args = ['apply', '-input=false', '-no-color', planFile];
+  const result = await runEngine(engine, root, args, options);
+  if (result.exitCode !== 0) {
+    throw failure(
+      engine,
+      `apply ${root}`,
+      root,
+      args,
+      result,
+      'if the plan is stale (state changed since it was made), plan again and have the new plan reviewed',
+    );
+  }
+  return result;
+}
+
+export async function testRoot(
+  engine: Engine,
+  root: string,
+  options: RootRunOptions = {},
+): Promise<RunResult> {
+  const args = ['test', '-no-color'];
+  const result = await runEngine(engine, root, args, options);
+  if (result.exitCode !== 0) throw failure(engine, `test ${root}`, root, args, result);
+  return result;
 }
 
 export async function fmtCheck(engine: Engine, target: string): Promise<{ ok: boolean; files: string[] }> {

@@ -1,12 +1,13 @@
 // The quick start's main job: make the toolchain present, start the embedded default (local stack), then
 // check and plan every department environment against it.
-import path from 'node:path';
 import type { Command } from 'commander';
 import { CxError, EXIT, createProgress, silentProgress, workspaceRoot, type Progress } from '@cxops/core';
-import { clearReleasedLock, localBackend, startStack, stateKey, type S3Service } from '@cxops/stack';
-import { fmtCheck, initRoot, planRoot, resolveEngine, validateRoot, type Engine } from '@cxops/terraform';
+import { startStack } from '@cxops/stack';
+import { fmtCheck, resolveEngine, type Engine } from '@cxops/terraform';
 import { ensureToolchain, formatReport, PROVIDER_STAMP, type ToolchainReport } from '@cxops/toolchain';
 import { discoverEnvironments, type EnvironmentRoot } from '../environments.ts';
+import { planEnvironment } from '../plan-environment.ts';
+import { openRoot } from '../root-session.ts';
 import { emit, type OutputOptions } from '../output.ts';
 
 interface EnvironmentResult {
@@ -64,9 +65,7 @@ async function runDemo(progress: Progress, strict: boolean): Promise<DemoReport>
   const environments: EnvironmentResult[] = [];
   for (const env of await discoverEnvironments(root)) {
     environments.push(
-      await progress.step(`environment ${env.name}`, () =>
-        checkEnvironment(engine, env, stack.s3!, stack.emulator!.port, root, providerReady),
-      ),
+      await progress.step(`environment ${env.name}`, () => checkEnvironment(engine, env, providerReady)),
     );
   }
 
@@ -85,9 +84,6 @@ async function runDemo(progress: Progress, strict: boolean): Promise<DemoReport>
 async function checkEnvironment(
   engine: Engine,
   env: EnvironmentRoot,
-  s3: S3Service,
-  emulatorPort: number,
-  root: string,
   providerReady: boolean,
 ): Promise<EnvironmentResult> {
   const fmt = await fmtCheck(engine, env.dir);
@@ -98,26 +94,15 @@ async function checkEnvironment(
     plan: 'not-run',
   };
   if (!providerReady) return { ...result, plan: 'blocked', reason: 'genesyscloud provider unavailable' };
-  const outDir = path.join(root, 'dist', 'plans', env.name);
-  const backend = localBackend(s3, env.name);
-  // The embedded default: the provider talks to the emulated org through its gateway block. The client id and
-  // secret are placeholders the emulator accepts; real credentials never pass through the demo.
-  const engineEnv = {
-    ...backend.env,
-    TF_VAR_gateway: JSON.stringify({ protocol: 'http', host: '127.0.0.1', port: String(emulatorPort) }),
-    GENESYSCLOUD_OAUTHCLIENT_ID: 'cxops-local',
-    GENESYSCLOUD_OAUTHCLIENT_SECRET: 'cxops-local',
-    GENESYSCLOUD_TOKEN_POOL_SIZE: '2',
-  };
   try {
-    await clearReleasedLock(s3, s3.bucket, stateKey(env.name));
-    await initRoot(engine, env.dir, {
-      env: backend.env,
-      backendFile: { path: path.join(outDir, 'backend.s3.tfbackend'), content: backend.file },
-    });
-    await validateRoot(engine, env.dir, { env: engineEnv });
-    const plan = await planRoot(engine, env.dir, outDir, { env: engineEnv });
-    return { ...result, plan: 'planned', hasChanges: plan.hasChanges, planJson: plan.jsonFile };
+    const planned = await planEnvironment(await openRoot(env.dir, { backend: true }));
+    return {
+      ...result,
+      plan: planned.report.passed ? 'planned' : 'failed',
+      hasChanges: planned.hasChanges,
+      planJson: planned.jsonFile,
+      reason: planned.report.passed ? undefined : planned.summary,
+    };
   } catch (error) {
     if (!(error instanceof CxError)) throw error;
     return { ...result, plan: 'failed', reason: error.format() };
