@@ -1,7 +1,15 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluatePolicies, loadPolicyConfig, policyDocs, policyMarkdown, RULES } from '../src/index.ts';
+import {
+  evaluatePolicies,
+  loadPolicyConfig,
+  policyDocs,
+  policyDocsPage,
+  policyMarkdown,
+  RULES,
+} from '../src/index.ts';
+import { workspaceRoot } from '@cxops/core';
 import { plan, queue, rc } from './crafted.ts';
 import { tempDir } from '../../../tests/support/paths.ts';
 
@@ -226,8 +234,12 @@ describe('policy configuration files', () => {
     await expect(loadPolicyConfig(dir)).rejects.toThrow('is not valid JSON');
   });
 
-  it('documents every rule with its reason', () => {
+  it('documents every rule with its reason, and docs/policies.md is current', async () => {
     const docs = policyDocs({ rules: RULES.map(({ id, title, why }) => ({ id, title, why })) });
     for (const rule of RULES) expect(docs).toContain(`### \`${rule.id}\``);
+    const committed = await readFile(path.join(workspaceRoot(), 'docs', 'policies.md'), 'utf8');
+    expect(committed, 'docs/policies.md is stale: run `npx cxops policies > docs/policies.md`').toBe(
+      policyDocsPage(),
+    );
   });
 });

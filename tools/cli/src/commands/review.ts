@@ -1,7 +1,7 @@
 // `cxops assert` and `cxops summarize`: safety policies and the PR summary over plan JSON files.
 import type { Command } from 'commander';
 import { EXIT } from '@cxops/core';
-import { policyMarkdown, renderSummary } from '@cxops/plan';
+import { policyDocsPage, policyMarkdown, renderSummary } from '@cxops/plan';
 import { assessPlans, writeAtomic } from '../review.ts';
 import { emit, type OutputOptions } from '../output.ts';
 
@@ -17,6 +17,13 @@ export function registerReview(program: Command, setExit: (code: number) => void
       if (opts.markdown) await writeAtomic(opts.markdown, `${policyMarkdown(report)}\n`);
       emit(opts, report, () => policyMarkdown(report));
       if (!report.passed) setExit(EXIT.failure);
+    });
+
+  program
+    .command('policies')
+    .description('Print the safety policies, why each exists and how to configure it (docs/policies.md)')
+    .action(() => {
+      process.stdout.write(policyDocsPage());
     });
 
   program
