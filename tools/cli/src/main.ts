@@ -7,6 +7,7 @@ import { registerDemo } from './commands/demo.ts';
 import { registerFmt } from './commands/fmt.ts';
 import { registerEmulator } from './commands/emulator.ts';
 import { registerReview } from './commands/review.ts';
+import { registerComment } from './commands/comment.ts';
 import { registerTerraform } from './commands/terraform.ts';
 import { reportError } from './output.ts';
 
@@ -22,6 +23,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerEmulator(program, setExit);
   registerTerraform(program, setExit);
   registerReview(program, setExit);
+  registerComment(program);
   return program;
 }
 

@@ -33,29 +33,40 @@ function table(inputs: EnvironmentPlan[], report?: PolicyReport): string[] {
   return lines;
 }
 
-function environmentDetails(input: EnvironmentPlan): string[] {
+/**
+ * Detail lines of one environment, appended to `out` until `budget` characters are used. Returns false when
+ * the budget ran out: rendering stops there, so a huge plan costs no more than one comment's worth of work.
+ */
+function appendEnvironmentDetails(input: EnvironmentPlan, out: string[], budget: { left: number }): boolean {
+  const push = (...lines: string[]) => {
+    for (const line of lines) {
+      budget.left -= line.length + 1;
+      out.push(line);
+    }
+    return budget.left >= 0;
+  };
   const changes = effectiveChanges(input.plan);
-  if (changes.length === 0) return [`### ${input.environment}`, '', 'No changes.', ''];
-  const destructive = changes.filter((rc) => ['delete', 'replace'].includes(changeKind(rc.change)));
-  const lines = [`### ${input.environment}`, ''];
-  if (destructive.length)
-    lines.push('**Destructive:**', ...destructive.map((rc) => `- ${describeChange(rc)}`), '');
-  const byType = new Map<string, string[]>();
+  if (changes.length === 0) return push(`### ${input.environment}`, '', 'No changes.', '');
+  const destructive = new Set(changes.filter((rc) => ['delete', 'replace'].includes(changeKind(rc.change))));
+  if (!push(`### ${input.environment}`, '')) return false;
+  if (destructive.size) {
+    if (!push('**Destructive:**')) return false;
+    for (const rc of destructive) if (!push(`- ${describeChange(rc)}`)) return false;
+    if (!push('')) return false;
+  }
+  const byType = new Map<string, typeof changes>();
   for (const rc of changes) {
-    if (destructive.includes(rc)) continue;
-    byType.set(rc.type, [...(byType.get(rc.type) ?? []), `- ${describeChange(rc)}`]);
+    if (destructive.has(rc)) continue;
+    const list = byType.get(rc.type) ?? [];
+    list.push(rc);
+    byType.set(rc.type, list);
   }
-  for (const [type, items] of byType) {
-    lines.push(
-      `<details><summary>${noun(type)}s (${items.length})</summary>`,
-      '',
-      ...items,
-      '',
-      '</details>',
-      '',
-    );
+  for (const [type, list] of byType) {
+    if (!push(`<details><summary>${noun(type)}s (${list.length})</summary>`, '')) return false;
+    for (const rc of list) if (!push(`- ${describeChange(rc)}`)) return false;
+    if (!push('', '</details>', '')) return false;
   }
-  return lines;
+  return true;
 }
 
 export function renderSummary(
@@ -71,10 +82,12 @@ export function renderSummary(
     '',
   ];
   const policy = report ? ['#### Safety policies', '', policyMarkdown(report), ''] : [];
-  const full = [...head, ...policy, ...inputs.flatMap(environmentDetails)].join('\n');
-  if (full.length <= limit) return { markdown: full, truncated: false };
+  const out = [...head, ...policy];
+  const budget = { left: limit - out.join('\n').length };
+  const fits = inputs.every((input) => appendEnvironmentDetails(input, out, budget));
+  if (fits) return { markdown: out.join('\n'), truncated: false };
 
-  const notice = `> The full summary is too long for one comment (${full.length.toLocaleString('en-US')} characters).${options.artifactUrl ? ` Read it and the plans here: ${options.artifactUrl}` : ' It is attached to the CI run as an artifact.'}`;
+  const notice = `> The full summary is too long for one comment (more than ${limit.toLocaleString('en-US')} characters).${options.artifactUrl ? ` Read it and the plans here: ${options.artifactUrl}` : ' It is attached to the CI run as an artifact.'}`;
   // Keep what a reviewer must see (counts, findings, destructive changes), drop the per-type details.
   const essential = [
     ...head,

@@ -1,0 +1,44 @@
+// `cxops comment`: put the summary on the pull request as ONE comment, updated on every push.
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { CxError } from '@cxops/core';
+import { createOctokit, readPullRequestContext, stickyMarker, upsertStickyComment } from '@cxops/github';
+import { emit, type OutputOptions } from '../output.ts';
+
+export function registerComment(program: Command): void {
+  program
+    .command('comment')
+    .description(
+      'Create or update the one sticky cxops comment on the current pull request (GitHub Actions context)',
+    )
+    .requiredOption('--body-file <file>', 'markdown to post (e.g. the output of `cxops summarize --out`)')
+    .option(
+      '--name <name>',
+      'which cxops comment this is (plan-summary, drift, …); each name has its own comment',
+      'plan-summary',
+    )
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      '\nReads GITHUB_REPOSITORY, GITHUB_EVENT_PATH, GITHUB_TOKEN and GITHUB_API_URL, as GitHub Actions sets them.',
+    )
+    .action(async (opts: OutputOptions & { bodyFile: string; name: string }) => {
+      const body = await readFile(opts.bodyFile, 'utf8').catch(() => {
+        throw new CxError({
+          action: 'post the PR comment',
+          reason: `${opts.bodyFile} cannot be read`,
+          fix: 'run `npx cxops summarize … --out <file>` first',
+        });
+      });
+      const context = readPullRequestContext();
+      const result = await upsertStickyComment({
+        octokit: createOctokit({ token: context.token, baseUrl: context.baseUrl }),
+        owner: context.owner,
+        repo: context.repo,
+        pullNumber: context.pullNumber,
+        body,
+        marker: stickyMarker(opts.name),
+      });
+      emit(opts, result, () => `Comment ${result.action}: ${result.url}`);
+    });
+}

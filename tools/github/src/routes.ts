@@ -1,0 +1,8 @@
+// The GitHub REST routes this package calls, in octokit's notation. The client reaches them through octokit's
+// issues.* methods; the test stand-in registers its routes from these constants, and a test checks that they
+// still equal the methods' own routes, so the two cannot drift apart.
+
+/** List (GET, paginated) and create (POST) the comments of an issue or pull request. */
+export const ISSUE_COMMENTS = '/repos/{owner}/{repo}/issues/{issue_number}/comments';
+/** Update (PATCH) and delete (DELETE) one issue comment. */
+export const ISSUE_COMMENT = '/repos/{owner}/{repo}/issues/comments/{comment_id}';

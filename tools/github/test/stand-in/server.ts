@@ -1,0 +1,196 @@
+// A local stand-in for the few GitHub REST endpoints the sticky comment uses, registered from the package's
+// own route constants: list (paginated with Link headers), create, update and delete issue comments. It
+// checks the authorization header, answers GitHub-shaped errors, and takes injected faults. Loopback only.
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { ISSUE_COMMENT, ISSUE_COMMENTS } from '../../src/routes.ts';
+import { CommentStore, type StandInFixture, type StoredComment } from './store.ts';
+
+/** Test-only (GitHub has no such thing): answer the next matching requests with this status and body. */
+export interface Fault {
+  method?: string;
+  status: number;
+  message?: string;
+  /** Replaces the whole error body (e.g. a 422 with an `errors` list). */
+  body?: Record<string, unknown>;
+  headers?: Record<string, string>;
+  /** How many requests it hits; default every one. */
+  times?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  route: string;
+  url: string;
+  status: number;
+}
+
+export interface GitHubStandIn {
+  app: FastifyInstance;
+  store: CommentStore;
+  /** Test-only: injected failures, consumed in order. */
+  faults: Fault[];
+  /** Every request answered, for asserting what was (not) written. */
+  requests: RecordedRequest[];
+  reset(fixture?: StandInFixture): void;
+}
+
+const DOCS = 'https://docs.github.com/rest';
+/** GitHub counts characters (code points), not UTF-16 units. */
+const MAX_BODY = 65_536;
+
+/** `/repos/{owner}/{repo}` (octokit) → `/repos/:owner/:repo` (fastify). */
+export const fastifyPath = (route: string) => route.replace(/\{(\w+)\}/g, ':$1');
+
+type Params = { owner: string; repo: string; issue_number?: string; comment_id?: string };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    login?: string;
+  }
+}
+
+export function createGitHubStandIn(fixture: StandInFixture): GitHubStandIn {
+  const app = Fastify({ logger: false });
+  const standIn: GitHubStandIn = {
+    app,
+    store: new CommentStore(fixture),
+    faults: [],
+    requests: [],
+    reset(next = fixture) {
+      standIn.store = new CommentStore(next);
+      standIn.faults = [];
+      standIn.requests = [];
+    },
+  };
+
+  const error = (reply: FastifyReply, status: number, message: string) =>
+    reply.code(status).send({ message, documentation_url: DOCS, status: String(status) });
+
+  app.addHook('onRequest', async (request, reply) => {
+    // octokit sends `token <t>` for tokens; GitHub accepts `Bearer <t>` as well.
+    const token = /^(?:token|bearer)\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const login = token === undefined ? undefined : standIn.store.loginOf(token);
+    if (!login) return error(reply, 401, 'Bad credentials');
+    request.login = login;
+
+    const index = standIn.faults.findIndex((f) => !f.method || f.method.toUpperCase() === request.method);
+    const fault = standIn.faults[index];
+    if (!fault) return;
+    if (fault.times !== undefined && --fault.times <= 0) standIn.faults.splice(index, 1);
+    for (const [name, value] of Object.entries(fault.headers ?? {})) reply.header(name, value);
+    if (fault.body) return reply.code(fault.status).send(fault.body);
+    return error(reply, fault.status, fault.message ?? `Injected fault (${fault.status})`);
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    standIn.requests.push({
+      method: request.method,
+      route: request.routeOptions.url ?? 'unmatched',
+      url: request.url,
+      status: reply.statusCode,
+    });
+  });
+
+  const origin = (request: FastifyRequest) => `http://${request.headers.host}`;
+  const json = (request: FastifyRequest, c: StoredComment) => ({
+    id: c.id,
+    node_id: `IC_${c.id}`,
+    url: `${origin(request)}/repos/${c.repo}/issues/comments/${c.id}`,
+    html_url: `${origin(request)}/${c.repo}/pull/${c.issue}#issuecomment-${c.id}`,
+    issue_url: `${origin(request)}/repos/${c.repo}/issues/${c.issue}`,
+    body: c.body,
+    user: { login: c.login, id: 1, type: c.login.endsWith('[bot]') ? 'Bot' : 'User' },
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
+    author_association: 'NONE',
+  });
+
+  /** The issue a comment route names, or a 404 answer as GitHub gives for unknown or invisible ones. */
+  const pull = (request: FastifyRequest, reply: FastifyReply) => {
+    const { owner, repo, issue_number } = request.params as Params;
+    const name = `${owner}/${repo}`;
+    if (!standIn.store.hasPull(name, Number(issue_number))) {
+      error(reply, 404, 'Not Found');
+      return undefined;
+    }
+    return { name, issue: Number(issue_number) };
+  };
+
+  /** GitHub's validation of a comment body: a 422 naming the field. */
+  const body = (request: FastifyRequest, reply: FastifyReply): string | undefined => {
+    const value = (request.body as { body?: unknown } | undefined)?.body;
+    const problem =
+      typeof value !== 'string' || value.trim() === ''
+        ? "body wasn't supplied."
+        : [...value].length > MAX_BODY
+          ? `Body is too long (maximum is ${MAX_BODY} characters)`
+          : undefined;
+    if (!problem) return value as string;
+    reply.code(422).send({
+      message: 'Validation Failed',
+      errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: problem }],
+      documentation_url: DOCS,
+      status: '422',
+    });
+    return undefined;
+  };
+
+  app.get(fastifyPath(ISSUE_COMMENTS), async (request, reply) => {
+    const target = pull(request, reply);
+    if (!target) return reply;
+    const query = request.query as { per_page?: string; page?: string };
+    const perPage = Math.min(Math.max(Number(query.per_page ?? 30) || 30, 1), 100);
+    const page = Math.max(Number(query.page ?? 1) || 1, 1);
+    const all = standIn.store.list(target.name, target.issue);
+    const last = Math.max(Math.ceil(all.length / perPage), 1);
+    const link = (n: number, rel: string) =>
+      `<${origin(request)}${request.url.split('?')[0]}?per_page=${perPage}&page=${n}>; rel="${rel}"`;
+    const links = [
+      ...(page > 1 ? [link(page - 1, 'prev')] : []),
+      ...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []),
+      ...(page > 1 ? [link(1, 'first')] : []),
+    ];
+    if (links.length) reply.header('link', links.join(', '));
+    return all.slice((page - 1) * perPage, page * perPage).map((c) => json(request, c));
+  });
+
+  app.post(fastifyPath(ISSUE_COMMENTS), async (request, reply) => {
+    const target = pull(request, reply);
+    const text = target && body(request, reply);
+    if (!target || text === undefined) return reply;
+    const comment = standIn.store.create(target.name, target.issue, text, request.login!);
+    const answer = json(request, comment);
+    return reply.code(201).header('location', answer.url).send(answer);
+  });
+
+  const existing = (request: FastifyRequest, reply: FastifyReply) => {
+    const { owner, repo, comment_id } = request.params as Params;
+    const comment = standIn.store.find(`${owner}/${repo}`, Number(comment_id));
+    if (!comment) error(reply, 404, 'Not Found');
+    return comment;
+  };
+
+  app.patch(fastifyPath(ISSUE_COMMENT), async (request, reply) => {
+    const comment = existing(request, reply);
+    const text = comment && body(request, reply);
+    if (!comment || text === undefined) return reply;
+    return json(request, standIn.store.update(comment, text));
+  });
+
+  app.delete(fastifyPath(ISSUE_COMMENT), async (request, reply) => {
+    const comment = existing(request, reply);
+    if (!comment) return reply;
+    standIn.store.remove(comment);
+    return reply.code(204).send();
+  });
+
+  return standIn;
+}
+
+/** Starts listening on loopback; port 0 picks a free one. Returns the base URL for octokit's baseUrl. */
+export async function listen(standIn: GitHubStandIn, port = 0): Promise<string> {
+  await standIn.app.listen({ host: '127.0.0.1', port });
+  const address = standIn.app.server.address();
+  if (!address || typeof address !== 'object') throw new Error('the GitHub stand-in has no TCP address');
+  return `http://127.0.0.1:${address.port}`;
+}

@@ -1,0 +1,69 @@
+// State of the GitHub stand-in: repositories with their pull requests, tokens and issue comments, in memory
+// and loadable from a JSON fixture. Ids and timestamps advance one step per write, so "newest" is defined.
+
+export interface StandInFixture {
+  /** "owner/repo" → the pull request numbers it has. */
+  repos: Record<string, number[]>;
+  /** Accepted tokens → the login that writes with them. */
+  tokens: Record<string, string>;
+  comments?: { repo: string; issue: number; body: string; login?: string }[];
+}
+
+export interface StoredComment {
+  id: number;
+  repo: string;
+  issue: number;
+  body: string;
+  login: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const EPOCH = Date.parse('2025-01-01T00:00:00Z');
+
+export class CommentStore {
+  comments: StoredComment[] = [];
+  private clock = 0;
+  private nextId = 1000;
+
+  constructor(readonly fixture: StandInFixture) {
+    for (const c of fixture.comments ?? []) this.create(c.repo, c.issue, c.body, c.login ?? 'octocat');
+  }
+
+  hasPull(repo: string, issue: number): boolean {
+    return this.fixture.repos[repo]?.includes(issue) ?? false;
+  }
+
+  loginOf(token: string): string | undefined {
+    return this.fixture.tokens[token];
+  }
+
+  list(repo: string, issue: number): StoredComment[] {
+    return this.comments.filter((c) => c.repo === repo && c.issue === issue);
+  }
+
+  find(repo: string, id: number): StoredComment | undefined {
+    return this.comments.find((c) => c.repo === repo && c.id === id);
+  }
+
+  create(repo: string, issue: number, body: string, login: string): StoredComment {
+    const now = this.tick();
+    const comment = { id: this.nextId++, repo, issue, body, login, createdAt: now, updatedAt: now };
+    this.comments.push(comment);
+    return comment;
+  }
+
+  update(comment: StoredComment, body: string): StoredComment {
+    comment.body = body;
+    comment.updatedAt = this.tick();
+    return comment;
+  }
+
+  remove(comment: StoredComment): void {
+    this.comments = this.comments.filter((c) => c !== comment);
+  }
+
+  private tick(): string {
+    return new Date(EPOCH + 1000 * this.clock++).toISOString();
+  }
+}
