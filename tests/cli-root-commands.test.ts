@@ -53,8 +53,8 @@ afterAll(async () => {
 });
 
 describe('plan → apply → plan again', () => {
-  it('plans with exit 2 when there are changes and writes tfplan, plan.json, summary.md and policy.json', async () => {
-    const result = await cli('plan', 'sales', '--json');
+  it('plans (exit 2 with --detailed-exitcode when there are changes) and writes tfplan, plan.json, summary.md and policy.json', async () => {
+    const result = await cli('plan', 'sales', '--json', '--detailed-exitcode');
     expect(result.exitCode, result.stderr).toBe(2);
     expect(JSON.parse(result.stdout)).toMatchObject({ environment: 'sales', hasChanges: true, passed: true });
     const out = path.join(workspace, 'dist', 'plans', 'sales');
@@ -67,7 +67,7 @@ describe('plan → apply → plan again', () => {
     const applied = await cli('apply', 'sales');
     expect(applied.exitCode, applied.stderr).toBe(0);
     expect(applied.stdout).toContain('Apply complete! Resources: 2 added');
-    expect((await cli('plan', 'sales')).exitCode).toBe(0);
+    expect((await cli('plan', 'sales', '--detailed-exitcode')).exitCode).toBe(0);
     const drift = await cli('drift', 'sales', '--json');
     expect(drift.exitCode, drift.stderr).toBe(0);
     expect(JSON.parse(drift.stdout)).toMatchObject({ environment: 'sales', drifted: [] });

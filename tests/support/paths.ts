@@ -4,12 +4,12 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { toolchainLayout, binaryPath } from '@cxops/toolchain';
+import { toolchainLayout, binaryPath, type ToolName } from '@cxops/toolchain';
 
 export const realLayout = toolchainLayout();
 
 /** The toolchain tofu; tests that need it fail (never skip) with the fix when it is absent. */
-export function requireToolchainBinary(name: 'tofu' | 'versitygw' | 'tflint' | 'terraform-docs'): string {
+export function requireToolchainBinary(name: ToolName): string {
   const file = binaryPath(realLayout, name);
   if (!existsSync(file)) throw new Error(`${file} is missing: run \`npx cxops toolchain\` before the tests`);
   return file;

@@ -1,5 +1,6 @@
 // Policies and summaries over plan files: shared by `cxops plan`, `cxops assert` and `cxops summarize`.
-import { writeFile, mkdir, rename } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, writeFile, mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { workspaceRoot } from '@cxops/core';
 import {
@@ -32,6 +33,16 @@ export async function assessPlans(
 ): Promise<{ inputs: EnvironmentPlan[]; report: PolicyReport }> {
   const inputs = await loadEnvironmentPlans(planFiles);
   return { inputs, report: evaluatePolicies(inputs) };
+}
+
+/** Every dist/plans/<env>/plan.json the plan target wrote in this workspace. */
+export async function plannedEnvironments(): Promise<string[]> {
+  const dir = path.join(workspaceRoot(), 'dist', 'plans');
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isDirectory() && existsSync(path.join(dir, e.name, 'plan.json')))
+    .map((e) => path.join(dir, e.name, 'plan.json'))
+    .sort();
 }
 
 export async function writeAtomic(file: string, content: string): Promise<void> {

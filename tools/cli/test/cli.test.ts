@@ -53,6 +53,7 @@ describe('cxops', () => {
       'versitygw',
       'tflint',
       'terraform-docs',
+      'actionlint',
     ]);
     expect(report.items[0]!.error.reason).toContain('the Go command (go) is not installed or not on PATH');
     expect(report.items[0]!.error.fix).toContain('install Go 1.26 or newer');

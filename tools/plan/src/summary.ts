@@ -75,6 +75,12 @@ export function renderSummary(
   options: SummaryOptions = {},
 ): { markdown: string; truncated: boolean } {
   const limit = options.limit ?? GITHUB_COMMENT_LIMIT - 200;
+  if (inputs.length === 0) {
+    return {
+      markdown: `## ${options.title ?? 'cxops plan'}\n\nNo environment is affected by this change: nothing to plan.`,
+      truncated: false,
+    };
+  }
   const head = [
     `## ${options.title ?? 'cxops plan'} — ${inputs.length} environment(s)`,
     '',

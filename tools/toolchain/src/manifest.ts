@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const goModule = (name: string) => path.resolve(here, '../go', name);
 
-export type ToolName = 'tofu' | 'versitygw' | 'tflint' | 'terraform-docs';
+export type ToolName = 'tofu' | 'versitygw' | 'tflint' | 'terraform-docs' | 'actionlint';
 
 export interface GoTool {
   name: ToolName;
@@ -70,6 +70,16 @@ export const TOOLS: readonly GoTool[] = [
     versionArgs: ['--version'],
     expectVersion: plainVersion('0.24.0'),
     why: 'generates and checks module READMEs',
+  },
+  {
+    name: 'actionlint',
+    version: '1.7.12',
+    mainPackage: 'github.com/rhysd/actionlint/cmd/actionlint',
+    moduleDir: goModule('actionlint'),
+    ldflags: '-s -w -X github.com/rhysd/actionlint.version=v1.7.12',
+    versionArgs: ['-version'],
+    expectVersion: plainVersion('1.7.12'),
+    why: 'checks the GitHub Actions workflows offline',
   },
 ];
 

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { EXIT } from '@cxops/core';
 import { policyDocsPage, policyMarkdown, renderSummary } from '@cxops/plan';
-import { assessPlans, writeAtomic } from '../review.ts';
+import { assessPlans, plannedEnvironments, writeAtomic } from '../review.ts';
 import { emit, type OutputOptions } from '../output.ts';
 
 export function registerReview(program: Command, setExit: (code: number) => void): void {
@@ -31,14 +31,15 @@ export function registerReview(program: Command, setExit: (code: number) => void
     .description(
       "Render the plans of the affected environments as one PR comment (markdown, within GitHub's limit)",
     )
-    .argument('<plans...>', 'plan JSON files (dist/plans/<env>/plan.json)')
+    .argument('[plans...]', 'plan JSON files (default: every dist/plans/<env>/plan.json)')
     .option('--out <file>', 'write the markdown here (default: print it)')
     .option(
       '--artifact-url <url>',
       'where the full summary and plans are kept, linked when the comment is cut',
     )
     .option('--json', 'print {markdown, truncated, passed} as JSON')
-    .action(async (plans: string[], opts: OutputOptions & { out?: string; artifactUrl?: string }) => {
+    .action(async (given: string[], opts: OutputOptions & { out?: string; artifactUrl?: string }) => {
+      const plans = given.length > 0 ? given : await plannedEnvironments();
       const { inputs, report } = await assessPlans(plans);
       const summary = renderSummary(inputs, report, { artifactUrl: opts.artifactUrl });
       if (opts.out) await writeAtomic(opts.out, `${summary.markdown}\n`);

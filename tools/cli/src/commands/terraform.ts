@@ -50,11 +50,12 @@ export function registerTerraform(program: Command, setExit: SetExit): void {
   program
     .command('plan')
     .description(
-      'Plan an environment: dist/plans/<env>/{tfplan,plan.json,summary.md,policy.json}; exit 0 no changes, 2 changes, 1 blocked or failed',
+      'Plan an environment: dist/plans/<env>/{tfplan,plan.json,summary.md,policy.json}; exit 1 when blocked or failed',
     )
     .argument('<root>')
+    .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none (as tofu plan does)')
     .option('--json', 'print the result as JSON')
-    .action(async (root: string, opts: OutputOptions) => {
+    .action(async (root: string, opts: OutputOptions & { detailedExitcode?: boolean }) => {
       const session = await openRoot(root, { backend: true });
       const result = await planEnvironment(session);
       emit(
@@ -69,7 +70,13 @@ export function registerTerraform(program: Command, setExit: SetExit): void {
         },
         () => result.summary,
       );
-      setExit(!result.report.passed ? EXIT.failure : result.hasChanges ? EXIT.changes : EXIT.ok);
+      setExit(
+        !result.report.passed
+          ? EXIT.failure
+          : result.hasChanges && opts.detailedExitcode
+            ? EXIT.changes
+            : EXIT.ok,
+      );
     });
 
   program
