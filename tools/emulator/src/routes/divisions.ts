@@ -4,7 +4,7 @@ import { badRequest, conflict } from '../errors.ts';
 import { nameMatches, page } from '../paging.ts';
 import { newId, type Json, type OrgState } from '../store.ts';
 import type { EmulatorContext } from '../server.ts';
-import { arrayBody, found, jsonBody, ref, requiredString, type Params, type Query } from './util.ts';
+import { byName, arrayBody, found, jsonBody, ref, requiredString, type Params, type Query } from './util.ts';
 
 export const DIVISIONS = '/api/v2/authorization/divisions';
 
@@ -100,9 +100,7 @@ export function registerDivisions(app: FastifyInstance, ctx: EmulatorContext): v
 
   app.get(DIVISIONS, async (request) => {
     const query = request.query as Query;
-    const list = Object.values(divisions())
-      .filter((d) => nameMatches(String(d.name), query.name))
-      .sort((a, b) => String(a.name).localeCompare(String(b.name)));
+    const list = byName(Object.values(divisions()).filter((d) => nameMatches(String(d.name), query.name)));
     return page(list, query, DIVISIONS);
   });
 

@@ -7,7 +7,7 @@ import { nameMatches, page } from '../paging.ts';
 import { newId, nowIso, type Json } from '../store.ts';
 import type { EmulatorContext } from '../server.ts';
 import { divisionRef } from './divisions.ts';
-import { found, type Params, type Query } from './util.ts';
+import { byName, found, type Params, type Query } from './util.ts';
 
 export const FLOWS = '/api/v2/flows';
 export const UPLOADS = '/uploads';
@@ -124,9 +124,11 @@ export function registerFlows(app: FastifyInstance, ctx: EmulatorContext): void 
   app.get(FLOWS, async (request) => {
     const query = request.query as Query;
     const types = query.type?.toUpperCase().split(',');
-    const list = Object.values(flows())
-      .filter((f) => nameMatches(String(f.name), query.name) && (!types || types.includes(String(f.type))))
-      .sort((a, b) => String(a.name).localeCompare(String(b.name)));
+    const list = byName(
+      Object.values(flows()).filter(
+        (f) => nameMatches(String(f.name), query.name) && (!types || types.includes(String(f.type))),
+      ),
+    );
     return page(list, query, FLOWS);
   });
 }

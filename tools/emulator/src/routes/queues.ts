@@ -6,7 +6,7 @@ import { newId, nowIso, type Json, type QueueMember } from '../store.ts';
 import type { EmulatorContext } from '../server.ts';
 import { divisionRef } from './divisions.ts';
 import { USERS } from './users.ts';
-import { arrayBody, found, jsonBody, ref, requiredString, type Params, type Query } from './util.ts';
+import { byName, arrayBody, found, jsonBody, ref, requiredString, type Params, type Query } from './util.ts';
 
 export const QUEUES = '/api/v2/routing/queues';
 const MEDIA = ['call', 'callback', 'chat', 'email', 'message'] as const;
@@ -140,11 +140,11 @@ export function registerQueues(app: FastifyInstance, ctx: EmulatorContext): void
 
   app.get(QUEUES, async (request) => {
     const query = request.query as Query;
-    const list = Object.values(state().queues)
-      .filter((q) => nameMatches(String(q.name), query.name))
-      .filter((q) => query.hasPeer === undefined || String(Boolean(q.peerId)) === query.hasPeer)
-      .sort((a, b) => String(a.name).localeCompare(String(b.name)))
-      .map(withCounts);
+    const list = byName(
+      Object.values(state().queues)
+        .filter((q) => nameMatches(String(q.name), query.name))
+        .filter((q) => query.hasPeer === undefined || String(Boolean(q.peerId)) === query.hasPeer),
+    ).map(withCounts);
     return page(list, query, QUEUES);
   });
 

@@ -6,7 +6,7 @@ import { nameMatches, page } from '../paging.ts';
 import { newId, nowIso, type Json } from '../store.ts';
 import type { EmulatorContext } from '../server.ts';
 import { DIVISIONS } from './divisions.ts';
-import { arrayBody, found, jsonBody, ref, requiredString, type Params, type Query } from './util.ts';
+import { byName, arrayBody, found, jsonBody, ref, requiredString, type Params, type Query } from './util.ts';
 
 export const ROLES = '/api/v2/authorization/roles';
 export const PERMISSIONS = '/api/v2/authorization/permissions';
@@ -152,11 +152,11 @@ export function registerRoles(app: FastifyInstance, ctx: EmulatorContext): void 
 
   app.get(ROLES, async (request) => {
     const query = request.query as Query;
-    const list = Object.values(roles())
-      .filter((r) => nameMatches(String(r.name), query.name))
-      .filter((r) => !query.defaultRoleId || r.defaultRoleId === query.defaultRoleId)
-      .sort((a, b) => String(a.name).localeCompare(String(b.name)))
-      .map((r) => withCount(r, query));
+    const list = byName(
+      Object.values(roles())
+        .filter((r) => nameMatches(String(r.name), query.name))
+        .filter((r) => !query.defaultRoleId || r.defaultRoleId === query.defaultRoleId),
+    ).map((r) => withCount(r, query));
     return page(list, query, ROLES);
   });
 

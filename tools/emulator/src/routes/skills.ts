@@ -4,7 +4,7 @@ import { conflict } from '../errors.ts';
 import { nameMatches, page } from '../paging.ts';
 import { newId, nowIso, type Json } from '../store.ts';
 import type { EmulatorContext } from '../server.ts';
-import { found, jsonBody, requiredString, type Params, type Query } from './util.ts';
+import { byName, found, jsonBody, requiredString, type Params, type Query } from './util.ts';
 
 export const SKILLS = '/api/v2/routing/skills';
 export const LANGUAGES = '/api/v2/routing/languages';
@@ -51,9 +51,11 @@ export function registerSkills(app: FastifyInstance, ctx: EmulatorContext): void
     app.get(base, async (request) => {
       const query = request.query as Query;
       const ids = query.id?.split(',');
-      const list = Object.values(items())
-        .filter((s) => nameMatches(String(s.name), query.name) && (!ids || ids.includes(String(s.id))))
-        .sort((a, b) => String(a.name).localeCompare(String(b.name)));
+      const list = byName(
+        Object.values(items()).filter(
+          (s) => nameMatches(String(s.name), query.name) && (!ids || ids.includes(String(s.id))),
+        ),
+      );
       return page(list, query, base);
     });
   }

@@ -7,7 +7,7 @@ import { newId, nowIso, type Json } from '../store.ts';
 import type { EmulatorContext } from '../server.ts';
 import { divisionRef } from './divisions.ts';
 import { LANGUAGES, SKILLS } from './skills.ts';
-import { arrayBody, jsonBody, ref, requiredString, type Params, type Query } from './util.ts';
+import { byName, arrayBody, jsonBody, ref, requiredString, type Params, type Query } from './util.ts';
 
 export const USERS = '/api/v2/users';
 export const UTILIZATION = '/api/v2/routing/users';
@@ -125,9 +125,7 @@ export function registerUsers(app: FastifyInstance, ctx: EmulatorContext): void 
 
   app.get(USERS, async (request) => {
     const query = request.query as Query;
-    const list = Object.values(users())
-      .filter((u) => u.state !== 'deleted')
-      .sort((a, b) => String(a.name).localeCompare(String(b.name)));
+    const list = byName(Object.values(users()).filter((u) => u.state !== 'deleted'));
     return page(list, query, USERS);
   });
 

@@ -38,3 +38,8 @@ export const ref = (id: string, selfUri: string, name?: string) => ({
   ...(name !== undefined ? { name } : {}),
   selfUri,
 });
+
+/** Objects in the order Genesys lists them: by name. */
+export function byName<T extends Json>(list: T[]): T[] {
+  return list.sort((a, b) => String(a.name).localeCompare(String(b.name)));
+}

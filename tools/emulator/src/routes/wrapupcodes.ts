@@ -5,7 +5,7 @@ import { nameMatches, page } from '../paging.ts';
 import { newId, nowIso, type Json } from '../store.ts';
 import type { EmulatorContext } from '../server.ts';
 import { divisionRef } from './divisions.ts';
-import { found, jsonBody, requiredString, type Params, type Query } from './util.ts';
+import { byName, found, jsonBody, requiredString, type Params, type Query } from './util.ts';
 
 export const WRAPUPCODES = '/api/v2/routing/wrapupcodes';
 
@@ -72,9 +72,7 @@ export function registerWrapupcodes(app: FastifyInstance, ctx: EmulatorContext):
 
   app.get(WRAPUPCODES, async (request) => {
     const query = request.query as Query;
-    const list = Object.values(codes())
-      .filter((c) => nameMatches(String(c.name), query.name))
-      .sort((a, b) => String(a.name).localeCompare(String(b.name)));
+    const list = byName(Object.values(codes()).filter((c) => nameMatches(String(c.name), query.name)));
     return page(list, query, WRAPUPCODES);
   });
 }
