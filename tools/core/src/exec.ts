@@ -1,6 +1,6 @@
 // Runs external programs. Every tool goes through here so that output capture, environment and error
 // wording stay the same everywhere.
-import { $, type ProcessOutput } from 'zx';
+import { $, which as findExecutable, type ProcessOutput } from 'zx';
 import { CxError } from './errors.ts';
 
 export interface RunOptions {
@@ -60,7 +60,6 @@ export async function which(
   command: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<string | undefined> {
-  const { which: find } = await import('zx');
-  const found = await find(command, { nothrow: true, path: env.PATH ?? '' });
+  const found = await findExecutable(command, { nothrow: true, path: env.PATH ?? '' });
   return found ?? undefined;
 }
