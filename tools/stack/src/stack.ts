@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import getPort from 'get-port';
+import lockfile from 'proper-lockfile';
 import { CxError, EXIT, localStateDir } from '@cxops/core';
 import { binaryPath, toolchainLayout, type ToolchainLayout } from '@cxops/toolchain';
 import { answersHttp, isAlive, startDetached, stopProcess, waitUntilReady } from './process.ts';
@@ -80,13 +81,38 @@ async function emulatorHealthy(service: EmulatorService | undefined): Promise<bo
   return !!service && isAlive(service.pid) && (await answersHttp(`${service.url}/health`));
 }
 
+/**
+ * Runs `work` holding the stack's lock, so that parallel plans (nx runs several) start each service once
+ * instead of racing for the same port.
+ */
+async function withStackLock<T>(options: StackOptions, work: () => Promise<T>): Promise<T> {
+  const dir = stackDir(options);
+  await mkdir(dir, { recursive: true });
+  const release = await lockfile.lock(dir, {
+    lockfilePath: path.join(dir, 'start.lock'),
+    retries: { retries: 60, minTimeout: 100, maxTimeout: 1000 },
+    stale: 60_000,
+  });
+  try {
+    return await work();
+  } finally {
+    await release();
+  }
+}
+
 /** Starts whatever is not running yet; running services are reused as they are. */
 export async function startStack(options: StackOptions = {}): Promise<StackState> {
-  await ensureS3(options);
-  return ensureEmulator(options);
+  return withStackLock(options, async () => {
+    await startS3IfDown(options);
+    return startEmulatorIfDown(options);
+  });
 }
 
 export async function ensureS3(options: StackOptions = {}): Promise<StackState> {
+  return withStackLock(options, () => startS3IfDown(options));
+}
+
+async function startS3IfDown(options: StackOptions): Promise<StackState> {
   const state = await readStackState(options);
   if (await s3Healthy(state.s3)) return state;
   const next = { ...(await readStackState(options)), s3: await startS3(options, state) };
@@ -96,6 +122,10 @@ export async function ensureS3(options: StackOptions = {}): Promise<StackState> 
 
 /** The emulated org alone (`cxops emulator start`); it needs nothing from the toolchain. */
 export async function ensureEmulator(options: StackOptions = {}): Promise<StackState> {
+  return withStackLock(options, () => startEmulatorIfDown(options));
+}
+
+async function startEmulatorIfDown(options: StackOptions): Promise<StackState> {
   const state = await readStackState(options);
   if (await emulatorHealthy(state.emulator)) return state;
   const next = { ...(await readStackState(options)), emulator: await startEmulator(options, state) };

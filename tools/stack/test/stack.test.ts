@@ -179,3 +179,18 @@ describe('tofu state in the local S3 server', () => {
     });
   });
 });
+
+describe('starting the stack from parallel runs', () => {
+  it('starts each service once when several plans start it at the same moment', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'cxops-stack-race-'));
+    const raceOptions: StackOptions = { dir, layout: realLayout, bucket: 'race' };
+    try {
+      const states = await Promise.all([1, 2, 3].map(() => startStack(raceOptions)));
+      expect(new Set(states.map((s) => s.s3!.pid)).size).toBe(1);
+      expect(new Set(states.map((s) => s.emulator!.pid)).size).toBe(1);
+      expect((await stackStatus(raceOptions)).every((service) => service.running)).toBe(true);
+    } finally {
+      await stopStack(raceOptions);
+    }
+  });
+});
