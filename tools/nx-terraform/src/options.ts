@@ -55,9 +55,11 @@ export const DEFAULT_TOOLING_INPUTS: Input[] = [
   { env: 'CXOPS_TF_BINARY' },
 ];
 
-/** `npx cxops <verb> {projectRoot}`; fmt only checks, since a cached target must not rewrite files. */
+/** `npx cxops <verb> {projectRoot}`; fmt and docs only check, since a cached target must not rewrite files. */
 function defaultCommand(verb: TerraformVerb): string {
-  return verb === 'fmt' ? 'npx cxops fmt --check {projectRoot}' : `npx cxops ${verb} {projectRoot}`;
+  return verb === 'fmt' || verb === 'docs'
+    ? `npx cxops ${verb} --check {projectRoot}`
+    : `npx cxops ${verb} {projectRoot}`;
 }
 
 export function normalizeOptions(options: TerraformPluginOptions | undefined): NormalizedOptions {

@@ -168,7 +168,7 @@ resource "genesyscloud_flow" "inbound" {
                   },
                   "docs": {
                     "cache": true,
-                    "command": "npx cxops docs {projectRoot}",
+                    "command": "npx cxops docs --check {projectRoot}",
                     "inputs": [
                       "{projectRoot}/*.tf",
                       "{projectRoot}/README.md",
@@ -430,7 +430,7 @@ resource "genesyscloud_flow" "inbound" {
                 "targets": {
                   "docs": {
                     "cache": true,
-                    "command": "npx cxops docs {projectRoot}",
+                    "command": "npx cxops docs --check {projectRoot}",
                     "inputs": [
                       "{projectRoot}/*.tf",
                       "{projectRoot}/README.md",
