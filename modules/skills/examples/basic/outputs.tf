@@ -1,0 +1,4 @@
+output "skill_ids" {
+  description = "Skill id by name."
+  value       = module.skills.ids
+}
