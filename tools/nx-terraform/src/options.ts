@@ -34,6 +34,11 @@ export interface TerraformPluginOptions {
    * {projectRoot}, {projectName} and {workspaceRoot}; the plugin also replaces {department}.
    */
   commands?: Partial<Record<TerraformVerb, string>>;
+  /**
+   * The environment that owns org-wide objects (divisions, roles, shared skills) which departments read by name
+   * (default `org`). Every other environment depends on it, so an org change replans the departments.
+   */
+  orgEnvironment?: string;
   /** Workspace-relative folder `plan` writes to, one sub-folder per department (default `dist/plans`). */
   plansDirectory?: string;
   /**

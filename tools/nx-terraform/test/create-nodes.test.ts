@@ -589,6 +589,34 @@ describe('the fixture workspace (modules calling modules, flow YAML, tfvars)', (
     });
   });
 
+  it('makes every department depend on the org environment, which owns what they read by name', async () => {
+    const projects = {
+      'env-org': {
+        name: 'env-org',
+        root: 'environments/org',
+        tags: ['terraform', 'type:environment', 'department:org'],
+      },
+      'env-sales': {
+        name: 'env-sales',
+        root: 'environments/sales',
+        tags: ['terraform', 'type:environment', 'department:sales'],
+      },
+      'module-queues': { name: 'module-queues', root: 'modules/queues', tags: ['terraform', 'type:module'] },
+    };
+    const context = {
+      projects,
+      externalNodes: {},
+      nxJsonConfiguration: {},
+      fileMap: { projectFileMap: {}, nonProjectFiles: [] },
+      filesToProcess: { projectFileMap: {}, nonProjectFiles: [] },
+      workspaceRoot: '/ws',
+    } as unknown as Parameters<typeof createDependencies>[1];
+    expect(await createDependencies({}, context)).toEqual([
+      { source: 'env-sales', target: 'env-org', type: 'implicit' },
+    ]);
+    expect(await createDependencies({ orgEnvironment: 'shared' }, context)).toEqual([]);
+  });
+
   it('feeds createDependencies, which turns each local module call into a static dependency', async () => {
     const ws = workspace(FIXTURE);
     const byRoot = projectsOf(await run(ws));
