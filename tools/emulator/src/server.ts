@@ -36,8 +36,6 @@ export interface EmulatorContext {
   faults: Faults;
   metrics: Metrics;
   options: EmulatorOptions;
-  /** Issued access tokens (token → client id). */
-  tokens: Map<string, string>;
   /** Base URL the server is reachable at (for presigned upload URLs). */
   baseUrl: () => string;
 }
@@ -59,7 +57,6 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     faults: new Faults(options.seed),
     metrics: new Metrics(),
     options,
-    tokens: new Map(),
     baseUrl: () => {
       const address = app.server.address();
       return typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : 'http://127.0.0.1';

@@ -115,7 +115,7 @@ export async function ensureS3(options: StackOptions = {}): Promise<StackState> 
 async function startS3IfDown(options: StackOptions): Promise<StackState> {
   const state = await readStackState(options);
   if (await s3Healthy(state.s3)) return state;
-  const next = { ...(await readStackState(options)), s3: await startS3(options, state) };
+  const next = { ...state, s3: await startS3(options, state) };
   await writeStackState(options, next);
   return next;
 }
@@ -128,7 +128,7 @@ export async function ensureEmulator(options: StackOptions = {}): Promise<StackS
 async function startEmulatorIfDown(options: StackOptions): Promise<StackState> {
   const state = await readStackState(options);
   if (await emulatorHealthy(state.emulator)) return state;
-  const next = { ...(await readStackState(options)), emulator: await startEmulator(options, state) };
+  const next = { ...state, emulator: await startEmulator(options, state) };
   await writeStackState(options, next);
   return next;
 }

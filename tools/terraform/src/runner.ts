@@ -154,15 +154,33 @@ export async function testRoot(
   return result;
 }
 
-export async function fmtCheck(engine: Engine, target: string): Promise<{ ok: boolean; files: string[] }> {
-  const result = await run(engine.binary, ['fmt', '-check', '-recursive', '-list=true', target], {
-    env: engine.env,
-  });
+export interface FormatOptions {
+  /** Only list the files that need formatting; change nothing. */
+  check?: boolean;
+  /** Descend into sub-folders of folder targets. */
+  recursive?: boolean;
+}
+
+/** `tofu fmt` on files or folders: `ok` is false when files needed (or, without check, got) formatting. */
+export async function formatHcl(
+  engine: Engine,
+  targets: string[],
+  options: FormatOptions = {},
+): Promise<{ ok: boolean; files: string[] }> {
+  const args = [
+    'fmt',
+    '-list=true',
+    ...(options.check ? ['-check'] : []),
+    ...(options.recursive ? ['-recursive'] : []),
+    ...targets,
+  ];
+  const result = await run(engine.binary, args, { env: engine.env });
   const files = result.stdout.split('\n').filter(Boolean);
   if (result.exitCode !== 0 && files.length === 0) {
     throw new CxError({
-      action: `check formatting of ${target}`,
-      reason: 'tofu fmt failed',
+      action: 'format HCL',
+      reason: `tofu fmt exited with code ${result.exitCode}`,
+      where: args.join(' '),
       output: result.stderr,
     });
   }

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { CxError, EXIT, createProgress, silentProgress, workspaceRoot, type Progress } from '@cxops/core';
 import { startStack } from '@cxops/stack';
-import { fmtCheck, resolveEngine, type Engine } from '@cxops/terraform';
+import { formatHcl, resolveEngine, type Engine } from '@cxops/terraform';
 import { ensureToolchain, formatReport, PROVIDER_STAMP, type ToolchainReport } from '@cxops/toolchain';
 import { discoverEnvironments, type EnvironmentRoot } from '../environments.ts';
 import { planEnvironment } from '../plan-environment.ts';
@@ -86,7 +86,7 @@ async function checkEnvironment(
   env: EnvironmentRoot,
   providerReady: boolean,
 ): Promise<EnvironmentResult> {
-  const fmt = await fmtCheck(engine, env.dir);
+  const fmt = await formatHcl(engine, [env.dir], { check: true, recursive: true });
   const result: EnvironmentResult = {
     name: env.name,
     formatted: fmt.ok,

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { CxError, workspaceRoot } from '@cxops/core';
-import { resolveEngine, runEngine } from '@cxops/terraform';
+import { workspaceRoot } from '@cxops/core';
+import { formatHcl, resolveEngine } from '@cxops/terraform';
 
 export function registerFmt(program: Command, setExit: (code: number) => void): void {
   program
@@ -19,23 +19,8 @@ export function registerFmt(program: Command, setExit: (code: number) => void): 
         files.length > 0
           ? files.map((f) => path.resolve(f))
           : ['modules', 'environments'].map((d) => path.join(root, d)).filter((d) => existsSync(d));
-      const args = [
-        'fmt',
-        '-list=true',
-        ...(opts.check ? ['-check'] : []),
-        ...(files.length ? [] : ['-recursive']),
-        ...targets,
-      ];
-      const result = await runEngine(engine, root, args);
-      process.stdout.write(result.stdout);
-      if (result.exitCode !== 0 && !(opts.check && result.stdout.trim())) {
-        throw new CxError({
-          action: 'format HCL',
-          reason: 'tofu fmt failed',
-          where: args.join(' '),
-          output: result.stderr,
-        });
-      }
-      if (result.exitCode !== 0) setExit(1);
+      const result = await formatHcl(engine, targets, { check: opts.check, recursive: files.length === 0 });
+      if (result.files.length) process.stdout.write(`${result.files.join('\n')}\n`);
+      if (opts.check && !result.ok) setExit(1);
     });
 }

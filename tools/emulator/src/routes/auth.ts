@@ -26,9 +26,9 @@ export function registerAuth(app: FastifyInstance, ctx: EmulatorContext): void {
     if (!(await ctx.limits.chargeTokenEndpoint(clientId))) {
       return oauthError(400, 'invalid_request', 'rate limit exceeded; try again later');
     }
-    const token = randomBytes(24).toString('base64url');
-    ctx.tokens.set(token, clientId);
-    return { access_token: token, token_type: 'bearer', expires_in: 86400 };
+    // Any bearer token is accepted on the API (the provider may also be given a fixed access_token), so issued
+    // tokens need not be remembered; each still gets its own rate-limit bucket.
+    return { access_token: randomBytes(24).toString('base64url'), token_type: 'bearer', expires_in: 86400 };
   });
 
   app.get('/api/v2/organizations/me', async () => ctx.store.state.org);
