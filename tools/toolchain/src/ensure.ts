@@ -1,5 +1,6 @@
 // `cxops toolchain`: makes every pinned tool present, building only what is missing or untrusted.
-import { readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import lockfile from 'proper-lockfile';
 import path from 'node:path';
 import { CxError, EXIT, createProgress, type ExitCode, type Progress } from '@cxops/core';
 import { binaryPath, buildTool } from './build.ts';
@@ -41,7 +42,7 @@ export interface EnsureOptions {
 
 /** How providers reach tofu: our filesystem mirror (default) or the public registry (users with internet). */
 export function providerInstallMode(env: NodeJS.ProcessEnv = process.env): 'mirror' | 'registry' {
-  const mode = env.CXOPS_PROVIDER_INSTALL ?? 'mirror';
+  const mode = env.CXOPS_PROVIDER_INSTALL || 'mirror';
   if (mode !== 'mirror' && mode !== 'registry') {
     throw new CxError({
       action: 'choose how providers are installed',
@@ -53,9 +54,15 @@ export function providerInstallMode(env: NodeJS.ProcessEnv = process.env): 'mirr
 }
 
 export async function ensureToolchain(options: EnsureOptions = {}): Promise<ToolchainReport> {
+  const layout = options.layout ?? toolchainLayout();
+  // One toolchain run at a time per folder: the provider's build alone peaks at 6.5 GB, so two parallel runs
+  // (two nx targets, a test and a demo) must not build side by side; the second waits and then finds it all.
+  return withToolchainLock(layout, options.progress, () => ensureLocked(layout, options));
+}
+
+async function ensureLocked(layout: ToolchainLayout, options: EnsureOptions): Promise<ToolchainReport> {
   const started = Date.now();
   const env = options.env ?? process.env;
-  const layout = options.layout ?? toolchainLayout();
   const go = options.go ?? defaultGoEnvironment(env);
   const progress = options.progress ?? createProgress();
   const build = options.build ?? buildTool;
@@ -185,4 +192,30 @@ export function formatReport(report: ToolchainReport): string {
 
 function icon(state: ItemStatus['state']): string {
   return { present: '✔', built: '✔', external: '↗', failed: '✖' }[state];
+}
+
+async function withToolchainLock<T>(
+  layout: ToolchainLayout,
+  progress: Progress | undefined,
+  work: () => Promise<T>,
+): Promise<T> {
+  await mkdir(layout.root, { recursive: true });
+  const lockOptions = { lockfilePath: path.join(layout.root, 'toolchain.lock'), stale: 30_000 };
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(layout.root, lockOptions);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ELOCKED') throw error;
+    progress?.info(`another cxops toolchain run holds ${lockOptions.lockfilePath}; waiting for it`);
+    // A cold build takes minutes: wait up to an hour, checking every few seconds.
+    release = await lockfile.lock(layout.root, {
+      ...lockOptions,
+      retries: { retries: 1200, minTimeout: 3000, maxTimeout: 3000 },
+    });
+  }
+  try {
+    return await work();
+  } finally {
+    await release();
+  }
 }

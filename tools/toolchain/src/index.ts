@@ -4,5 +4,7 @@ export * from './stamp.ts';
 export * from './go.ts';
 export * from './build.ts';
 export * from './provider.ts';
+export * from './provider-source.ts';
+export * from './provider-check.ts';
 export * from './cli-config.ts';
 export * from './ensure.ts';

@@ -86,12 +86,47 @@ export const TOOLS: readonly GoTool[] = [
 export const PROVIDER = {
   namespace: 'mypurecloud',
   type: 'genesyscloud',
-  version: '1.84.1',
+  // The newest release whose Go SDK (v188) is available as source where the registry and the module proxy
+  // refuse both (see PROVIDER_SOURCE); v1.83+ need SDK v191/v192.
+  version: '1.82.0',
   module: 'github.com/mypurecloud/terraform-provider-genesyscloud',
   // Without this the provider reports itself as 0.1.0 (its goreleaser sets it upstream).
-  ldflags: '-s -w -X main.version=1.84.1',
+  ldflags: '-s -w -X main.version=1.82.0',
   /** OpenTofu and Terraform resolve `mypurecloud/genesyscloud` to different registry hosts. */
   hosts: ['registry.opentofu.org', 'registry.terraform.io'],
 } as const;
+
+export interface SourceArchive {
+  file: string;
+  sha256: string;
+  /** The one folder the archive unpacks to. */
+  topDir: string;
+  /** Go module path (the SDK is wired in with a `replace` to its extracted folder). */
+  module: string;
+}
+
+/**
+ * The provider's unmodified upstream source, as archives (provider tag v1.82.0, commit c3a5ecf8; SDK
+ * platform-client-sdk-go tag v188.0.0, commit 62dc270e). Checksums pinned here: an archive that differs is
+ * refused before anything is extracted.
+ */
+export const PROVIDER_SOURCE: { folder: string; archives: readonly [SourceArchive, SourceArchive] } = {
+  /** Looked up beside the workspace and its parents when no folder is named. */
+  folder: path.join('shared', 'vendor', 'genesyscloud-provider'),
+  archives: [
+    {
+      file: 'terraform-provider-genesyscloud-1.82.0.tar.gz',
+      sha256: '8eca34b1a1b9712419ffb0cb111886463ad6c58bfa4dc1c0206d97d4a3d08abb',
+      topDir: 'terraform-provider-genesyscloud-1.82.0',
+      module: 'github.com/mypurecloud/terraform-provider-genesyscloud',
+    },
+    {
+      file: 'platform-client-sdk-go-188.0.0.tar.gz',
+      sha256: 'abe8f7eb770b52caa5c5b71f0d34a65947120b52fa10baac6e00e90284f1cdb0',
+      topDir: 'platform-client-sdk-go-188.0.0',
+      module: 'github.com/mypurecloud/platform-client-sdk-go/v188',
+    },
+  ],
+};
 
 export const MIN_ENGINE_VERSION = '1.10.0';

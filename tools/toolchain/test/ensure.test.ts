@@ -1,10 +1,17 @@
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT, run, silentProgress } from '@cxops/core';
 import {
   PROVIDER,
+  PROVIDER_SOURCE,
+  PROVIDER_STAMP,
   TOOLS,
+  findProviderSource,
+  providerSchemaPath,
+  readStamp,
+  verifyArchives,
   binaryPath,
   checkTrust,
   defaultGoEnvironment,
@@ -146,33 +153,60 @@ describe('when a module cannot be downloaded', () => {
     await expect(run('ls', [layout.bin])).resolves.toMatchObject({ exitCode: 2 });
   }, 300_000);
 
-  it('the provider install fails the same way and points at CXOPS_GENESYSCLOUD_PROVIDER', async () => {
+  it('without source archives, the provider install fails the same way and names every way to supply it', async () => {
     const layout = toolchainLayout(await tempDir());
-    const { CXOPS_GENESYSCLOUD_PROVIDER: _given, ...rest } = process.env;
+    const {
+      CXOPS_GENESYSCLOUD_PROVIDER: _given,
+      CXOPS_GENESYSCLOUD_PROVIDER_SOURCE: _source,
+      ...rest
+    } = process.env;
     const env = { ...rest, GOPROXY: 'off' };
-    await expect(installProvider(layout, defaultGoEnvironment(env), env)).rejects.toMatchObject({
+    await expect(
+      installProvider(layout, defaultGoEnvironment(env), env, { searchSourceFrom: await tempDir() }),
+    ).rejects.toMatchObject({
       message: expect.stringContaining(`Can't download the genesyscloud provider v${PROVIDER.version}`),
-      details: { fix: expect.stringContaining('CXOPS_GENESYSCLOUD_PROVIDER'), exitCode: EXIT.unavailable },
+      details: {
+        fix: expect.stringMatching(
+          /CXOPS_GENESYSCLOUD_PROVIDER_SOURCE.*CXOPS_GENESYSCLOUD_PROVIDER.*registry/s,
+        ),
+        exitCode: EXIT.unavailable,
+      },
     });
   });
 });
 
 describe('a provider binary given by path', () => {
-  it('is copied under both registry hosts of the mirror and stamped', async () => {
+  it('is checked, copied under both registry hosts of the mirror, stamped, and its schema kept', async () => {
     const layout = toolchainLayout(await tempDir());
-    // Any executable stands in for the file copy; what is tested is the mirror layout and the stamp.
-    const given = path.join(await tempDir(), 'terraform-provider-genesyscloud');
-    await writeFile(given, '#!/bin/sh\n', { mode: 0o755 });
+    const given = requireMirroredProvider();
     const env = { ...process.env, CXOPS_GENESYSCLOUD_PROVIDER: given };
-    const stamp = await installProvider(layout, defaultGoEnvironment(env), env);
-    expect(stamp.source).toBe(`file ${given}`);
+    const stamp = await installProvider(layout, defaultGoEnvironment(env), env, {
+      tofu: requireToolchainBinary('tofu'),
+    });
+    expect(stamp.source).toBe(`binary ${given} (CXOPS_GENESYSCLOUD_PROVIDER)`);
     for (const host of PROVIDER.hosts) {
       const target = providerMirrorPath(layout, host);
       expect(target).toContain(
-        `${host}/mypurecloud/genesyscloud/1.84.1/linux_amd64/terraform-provider-genesyscloud_v1.84.1`,
+        `${host}/mypurecloud/genesyscloud/1.82.0/linux_amd64/terraform-provider-genesyscloud_v1.82.0`,
       );
       expect(await sha256File(target)).toBe(stamp.sha256);
     }
+    const schema = JSON.parse(await readFile(providerSchemaPath(layout), 'utf8'));
+    expect(Object.keys(schema.provider_schemas)).toEqual(['registry.opentofu.org/mypurecloud/genesyscloud']);
+  });
+
+  it('that is not a working provider is refused and leaves nothing in the mirror', async () => {
+    const layout = toolchainLayout(await tempDir());
+    const given = path.join(await tempDir(), 'terraform-provider-genesyscloud');
+    await writeFile(given, '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+    const env = { ...process.env, CXOPS_GENESYSCLOUD_PROVIDER: given };
+    await expect(
+      installProvider(layout, defaultGoEnvironment(env), env, { tofu: requireToolchainBinary('tofu') }),
+    ).rejects.toThrow(
+      `Can't check the genesyscloud provider v${PROVIDER.version}: tofu could not read its schema: it does not run as a provider`,
+    );
+    for (const host of PROVIDER.hosts) expect(existsSync(providerMirrorPath(layout, host))).toBe(false);
+    expect(await readStamp(layout.stamps, PROVIDER_STAMP)).toBeUndefined();
   });
 
   it('that does not exist is reported with the variable to fix', async () => {
@@ -183,3 +217,57 @@ describe('a provider binary given by path', () => {
     );
   });
 });
+
+describe('the provider built from its upstream source archives', () => {
+  const { CXOPS_GENESYSCLOUD_PROVIDER: _given, ...withoutBinary } = process.env;
+
+  it('is found beside the workspace with no variable set', () => {
+    const found = findProviderSource(withoutBinary);
+    expect(
+      found,
+      'the archives should sit in shared/vendor/genesyscloud-provider above the workspace',
+    ).toBeDefined();
+    for (const archive of PROVIDER_SOURCE.archives)
+      expect(existsSync(path.join(found!, archive.file))).toBe(true);
+  });
+
+  it('builds from verified archives, reports the pinned version and lands in the mirror', async () => {
+    const layout = toolchainLayout(await tempDir());
+    const go = defaultGoEnvironment(withoutBinary);
+    const stamp = await installProvider(layout, go, withoutBinary, { tofu: requireToolchainBinary('tofu') });
+    expect(stamp.source).toMatch(/^built from the upstream source archives in /);
+    // The install checked the version the provider announces (its User-Agent) against the pin.
+    expect(await sha256File(providerMirrorPath(layout, PROVIDER.hosts[0]))).toBe(stamp.sha256);
+  }, 600_000);
+
+  it('refuses an archive whose checksum differs, before extracting anything', async () => {
+    const folder = await tempDir('cxops-vendor-');
+    const [provider, sdk] = PROVIDER_SOURCE.archives;
+    await copyFile(path.join(findProviderSource(withoutBinary)!, sdk.file), path.join(folder, sdk.file));
+    await writeFile(path.join(folder, provider.file), 'not the upstream archive');
+    await expect(verifyArchives(folder)).rejects.toMatchObject({
+      message: expect.stringContaining(`${provider.file} has SHA-256`),
+      details: { fix: expect.stringContaining('nothing was built') },
+    });
+  });
+
+  it('named by a variable but absent is reported with the variable and the files it needs', async () => {
+    const folder = await tempDir('cxops-vendor-');
+    const env = { ...withoutBinary, CXOPS_GENESYSCLOUD_PROVIDER_SOURCE: folder };
+    expect(findProviderSource(env)).toBe(folder);
+    await expect(verifyArchives(folder)).rejects.toMatchObject({
+      message: expect.stringContaining(`${PROVIDER_SOURCE.archives[0].file} is not in ${folder}`),
+      details: {
+        fix: expect.stringContaining('CXOPS_GENESYSCLOUD_PROVIDER_SOURCE'),
+        exitCode: EXIT.unavailable,
+      },
+    });
+  });
+});
+
+/** The provider `cxops toolchain` put in the real mirror: tests that need a real provider binary use it. */
+function requireMirroredProvider(): string {
+  const file = providerMirrorPath(realLayout, PROVIDER.hosts[0]);
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npx cxops toolchain\` before the tests`);
+  return file;
+}
