@@ -51,7 +51,7 @@ rule "terraform_unused_required_providers" {
   enabled = true
 }
 
-# Versions stated: modules with minimums (>= 1.10, >= 1.84), roots pinned exactly.
+# Versions stated: modules with minimums (>= 1.10, >= 1.82.0), roots pinned exactly.
 rule "terraform_required_version" {
   enabled = true
 }

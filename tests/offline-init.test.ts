@@ -10,7 +10,7 @@ const scratchRoot = `terraform {
   required_providers {
     genesyscloud = {
       source  = "mypurecloud/genesyscloud"
-      version = "1.84.1"
+      version = "1.82.0"
     }
   }
 }

@@ -1,7 +1,7 @@
 # Architect flows from YAML files. The provider publishes the file with every {{placeholder}} replaced from
 # `substitutions`; queue placeholders are filled from the queues module's outputs, which is what orders a flow
 # after the queues it transfers to. file_content_hash is computed by the provider from the file (it is
-# read-only in provider v1.84.1), so editing the YAML republishes the flow; editing a substitution does too.
+# read-only in provider v1.82.0), so editing the YAML republishes the flow; editing a substitution does too.
 
 locals {
   flows = { for flow in var.flows : flow.name => flow }
