@@ -9,12 +9,28 @@ interface Counter {
 
 const empty = (): Counter => ({ requests: 0, status429: 0, errors: 0 });
 
+/** One served request, without its query string or headers (they may carry names, never tokens). */
+export interface RecentRequest {
+  at: string;
+  method: string;
+  path: string;
+  status: number;
+}
+
+/** How many of the last requests are kept: enough to say what a hung apply was waiting on. */
+const RECENT_LIMIT = 50;
+
 export class Metrics {
   private routes = new Map<string, Counter>();
   private tokens = new Map<string, Counter>();
   private started = Date.now();
+  private recentRequests: RecentRequest[] = [];
 
-  record(route: string, tokenLabel: string | undefined, status: number): void {
+  record(route: string, tokenLabel: string | undefined, status: number, path?: string): void {
+    if (path !== undefined) {
+      this.recentRequests.push({ at: new Date().toISOString(), method: route.split(' ')[0]!, path, status });
+      if (this.recentRequests.length > RECENT_LIMIT) this.recentRequests.shift();
+    }
     for (const [map, key] of [
       [this.routes, route],
       [this.tokens, tokenLabel],
@@ -43,7 +59,13 @@ export class Metrics {
     };
   }
 
+  /** The last requests served, oldest first. */
+  recent(): RecentRequest[] {
+    return [...this.recentRequests];
+  }
+
   reset(): void {
+    this.recentRequests = [];
     this.routes.clear();
     this.tokens.clear();
     this.started = Date.now();

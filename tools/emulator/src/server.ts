@@ -124,7 +124,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   app.addHook('onResponse', async (request, reply) => {
     if (!request.url.startsWith('/api/v2/') && !request.url.startsWith('/oauth/')) return;
     const route = `${request.method} ${request.routeOptions.url ?? 'unmatched'}`;
-    context.metrics.record(route, request.bearer ? tokenLabel(request.bearer) : undefined, reply.statusCode);
+    context.metrics.record(
+      route,
+      request.bearer ? tokenLabel(request.bearer) : undefined,
+      reply.statusCode,
+      request.url.split('?')[0],
+    );
   });
 
   app.setErrorHandler((error, request, reply) => {

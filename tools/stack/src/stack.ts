@@ -1,9 +1,9 @@
 // The local stack: started by the tooling, persisted on disk under .cxops/stack, reused while it runs.
 // Two services: the S3 server holding state, and the emulated Genesys org (the embedded default).
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import getPort from 'get-port';
 import lockfile from 'proper-lockfile';
@@ -25,6 +25,8 @@ export interface S3Service extends S3Endpoint {
 
 export interface EmulatorService {
   pid: number;
+  /** Fingerprint of the emulator's code when it started: a running emulator older than the code is restarted. */
+  codeHash?: string;
   port: number;
   url: string;
   stateFile: string;
@@ -127,7 +129,10 @@ export async function ensureEmulator(options: StackOptions = {}): Promise<StackS
 
 async function startEmulatorIfDown(options: StackOptions): Promise<StackState> {
   const state = await readStackState(options);
-  if (await emulatorHealthy(state.emulator)) return state;
+  const healthy = await emulatorHealthy(state.emulator);
+  // After a pull or an edit, an emulator still running the old code would answer with old behaviour.
+  if (healthy && state.emulator?.codeHash === (await emulatorCodeHash())) return state;
+  if (healthy) await stopProcess(state.emulator?.pid);
   const next = { ...state, emulator: await startEmulator(options, state) };
   await writeStackState(options, next);
   return next;
@@ -162,7 +167,15 @@ async function startEmulator(options: StackOptions, state: StackState): Promise<
     await stopProcess(started.pid);
     throw error;
   }
-  return { pid: started.pid, port, url, stateFile, logFile, startedAt: new Date().toISOString() };
+  return {
+    pid: started.pid,
+    codeHash: await emulatorCodeHash(),
+    port,
+    url,
+    stateFile,
+    logFile,
+    startedAt: new Date().toISOString(),
+  };
 }
 
 async function startS3(options: StackOptions, state: StackState): Promise<S3Service> {
@@ -265,4 +278,19 @@ export async function stackStatus(options: StackOptions = {}): Promise<ServiceSt
       detail: state.emulator ? `org persisted in ${state.emulator.stateFile}` : 'never started',
     },
   ];
+}
+
+/** A hash of the emulator package's source and data files (names, sizes and modification times). */
+async function emulatorCodeHash(): Promise<string> {
+  const require = createRequire(import.meta.url);
+  const root = path.dirname(require.resolve('@cxops/emulator/package.json'));
+  const hash = createHash('sha256');
+  for (const folder of ['src', 'data']) {
+    const entries = await readdir(path.join(root, folder), { recursive: true }).catch(() => [] as string[]);
+    for (const entry of entries.sort()) {
+      const info = await stat(path.join(root, folder, entry));
+      if (info.isFile()) hash.update(`${folder}/${entry}:${info.size}:${info.mtimeMs}\n`);
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
 }

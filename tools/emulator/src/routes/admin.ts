@@ -104,6 +104,7 @@ export function registerAdmin(app: FastifyInstance, ctx: EmulatorContext): void 
   });
 
   app.get(`${ADMIN}/metrics`, async () => ctx.metrics.snapshot());
+  app.get(`${ADMIN}/requests/recent`, async () => ctx.metrics.recent());
   app.post(`${ADMIN}/metrics/reset`, async () => {
     ctx.metrics.reset();
     return ctx.metrics.snapshot();

@@ -6,53 +6,12 @@ import { nameMatches, page } from '../paging.ts';
 import { newId, nowIso, type Json } from '../store.ts';
 import type { EmulatorContext } from '../server.ts';
 import { DIVISIONS } from './divisions.ts';
+import { catalogueDomains, checkPolicy, domainPermissionCollection } from '../permission-catalogue.ts';
 import { byName, arrayBody, found, jsonBody, ref, requiredString, type Params, type Query } from './util.ts';
 
 export const ROLES = '/api/v2/authorization/roles';
 export const PERMISSIONS = '/api/v2/authorization/permissions';
 export const SUBJECTS = '/api/v2/authorization/subjects';
-
-/** A small permission catalogue: domain → entity → actions (enough for the modules' roles). */
-const CATALOGUE: Record<string, Record<string, string[]>> = {
-  routing: {
-    queue: ['view', 'add', 'edit', 'delete', 'join', 'assignMembers'],
-    skill: ['manage', 'assign'],
-    wrapupCode: ['view', 'add', 'edit', 'delete'],
-    utilization: ['manage', 'view'],
-  },
-  architect: {
-    flow: ['view', 'add', 'edit', 'delete', 'publish', 'unlock'],
-    ui: ['view'],
-    userPromptTemplate: ['view'],
-  },
-  directory: { user: ['view', 'add', 'edit', 'delete'], group: ['view'] },
-  authorization: {
-    role: ['view', 'add', 'edit', 'delete'],
-    grant: ['add', 'delete'],
-    division: ['view', 'add', 'edit', 'delete'],
-  },
-  analytics: { queueObservation: ['view'], conversationDetail: ['view'], userObservation: ['view'] },
-  conversation: { call: ['record', 'monitor'], communication: ['transfer', 'disconnect'] },
-  quality: { evaluation: ['view', 'add', 'editScore'] },
-};
-
-function catalogueEntity(domain: string) {
-  const entities = CATALOGUE[domain];
-  if (!entities) return undefined;
-  const permissionMap = Object.fromEntries(
-    Object.entries(entities).map(([entity, actions]) => [
-      entity,
-      actions.map((action) => ({
-        domain,
-        entityType: entity,
-        action,
-        label: `${entity} ${action}`,
-        allowsConditions: entity === 'queue',
-      })),
-    ]),
-  );
-  return { id: domain, domain, permissionMap };
-}
 
 export function registerRoles(app: FastifyInstance, ctx: EmulatorContext): void {
   const roles = () => ctx.store.state.roles;
@@ -74,16 +33,12 @@ export function registerRoles(app: FastifyInstance, ctx: EmulatorContext): void 
     }
     const policies = (body.permissionPolicies ?? []) as Json[];
     for (const policy of policies) {
-      if (!CATALOGUE[String(policy.domain)] && policy.domain !== '*')
-        throw badRequest(
-          `Permission domain '${String(policy.domain)}' does not exist.`,
-          'permissionPolicies.domain',
-        );
       if (!Array.isArray(policy.actionSet) || policy.actionSet.length === 0)
         throw badRequest(
           'Every permission policy needs a non-empty actionSet.',
           'permissionPolicies.actionSet',
         );
+      checkPolicy(policy);
     }
     return {
       name,
@@ -95,9 +50,9 @@ export function registerRoles(app: FastifyInstance, ctx: EmulatorContext): void 
 
   app.get(PERMISSIONS, async (request) => {
     const query = request.query as Query;
-    const domains = query.queryType === 'domain' && query.query ? [query.query] : Object.keys(CATALOGUE);
+    const domains = query.queryType === 'domain' && query.query ? query.query.split(',') : catalogueDomains();
     return page(
-      domains.map(catalogueEntity).filter((e): e is NonNullable<typeof e> => !!e),
+      domains.map(domainPermissionCollection).filter((e): e is NonNullable<typeof e> => !!e),
       query,
       PERMISSIONS,
     );
