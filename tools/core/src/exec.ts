@@ -18,6 +18,8 @@ export interface RunResult {
   stdout: string;
   stderr: string;
   durationMs: number;
+  /** The program was stopped because it ran past `timeoutMs`. */
+  timedOut: boolean;
 }
 
 /** Runs `command args…` and returns its result; never throws for a non-zero exit (callers decide). */
@@ -47,11 +49,13 @@ export async function run(command: string, args: string[], options: RunOptions =
       where: [command, ...args].join(' '),
     });
   }
+  const durationMs = Date.now() - started;
   return {
     exitCode: out.exitCode ?? 1,
     stdout: out.stdout,
     stderr: out.stderr,
-    durationMs: Date.now() - started,
+    durationMs,
+    timedOut: options.timeoutMs !== undefined && out.signal !== null && durationMs >= options.timeoutMs,
   };
 }
 

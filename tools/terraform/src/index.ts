@@ -1,2 +1,3 @@
 export * from './engine.ts';
 export * from './runner.ts';
+export * from './progress-lines.ts';

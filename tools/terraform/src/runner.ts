@@ -4,11 +4,14 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CxError, run, type RunResult } from '@cxops/core';
 import type { Engine } from './engine.ts';
+import { resourcesInProgress } from './progress-lines.ts';
 
 export interface RootRunOptions {
   /** Extra environment (e.g. backend credentials); never written to disk or logs. */
   env?: Record<string, string>;
   onOutput?: (chunk: string) => void;
+  /** Stop the engine after this long; the error then names the resources still in progress. */
+  timeoutMs?: number;
 }
 
 export async function runEngine(
@@ -21,10 +24,11 @@ export async function runEngine(
     cwd: root,
     env: { ...engine.env, ...options.env },
     onOutput: options.onOutput,
+    timeoutMs: options.timeoutMs,
   });
 }
 
-function failure(
+export function failure(
   engine: Engine,
   action: string,
   root: string,
@@ -32,6 +36,16 @@ function failure(
   result: RunResult,
   fix?: string,
 ): CxError {
+  if (result.timedOut) {
+    const pending = resourcesInProgress(result.stdout);
+    return new CxError({
+      action,
+      reason: `${path.basename(engine.binary)} ${args[0]} ran past its time limit (${Math.round(result.durationMs / 1000)} s) and was stopped; ${pending.length ? `still in progress: ${pending.join(', ')}` : 'no resource operation was in progress'}`,
+      where: `${root}: ${args.join(' ')}`,
+      fix: 'find what the provider was waiting for (the API call it repeats), fix it, then run again; state records what finished',
+      output: `${result.stdout}\n${result.stderr}`,
+    });
+  }
   return new CxError({
     action,
     reason: `${path.basename(engine.binary)} ${args[0]} exited with code ${result.exitCode}`,
