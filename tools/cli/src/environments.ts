@@ -2,6 +2,9 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
+/** The root that owns the org-wide objects (divisions, roles, shared skills and codes) departments read. */
+export const ORG_ENVIRONMENT = 'org';
+
 export interface EnvironmentRoot {
   name: string;
   dir: string;

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { CxError, workspaceRoot } from '@cxops/core';
+import { CxError, localStateDir, workspaceRoot } from '@cxops/core';
 import { clearReleasedLock, localBackend, startStack, stateKey } from '@cxops/stack';
 import { resolveEngine, type Engine, type InitOptions } from '@cxops/terraform';
 
@@ -50,15 +50,31 @@ export async function resolveRoot(
   return { dir, name: path.basename(dir), kind };
 }
 
+export interface OpenRootOptions {
+  /** Prepare the state backend (environments only). */
+  backend: boolean;
+  /**
+   * `auto`: a real bucket and org when CXOPS_STATE_BUCKET is set, else the embedded default. `local`: always
+   * the embedded default, whatever the environment says (the demo applies, and must never reach production).
+   */
+  target?: 'auto' | 'local';
+}
+
 /** Opens a root; `backend: true` prepares the state backend (environments only). */
-export async function openRoot(arg: string, options: { backend: boolean }): Promise<RootSession> {
+export async function openRoot(arg: string, options: OpenRootOptions): Promise<RootSession> {
   const { dir, name, kind } = await resolveRoot(arg);
   const engine = await resolveEngine();
   const outDir = path.join(workspaceRoot(), 'dist', 'plans', name);
   const session: RootSession = { engine, dir, name, kind, outDir, env: {}, init: {} };
-  if (!options.backend || kind === 'module') return session;
+  if (!options.backend || kind === 'module') {
+    // Backend-less runs (validate, test, modules) keep their working data apart: an environment's .terraform
+    // holds its S3 backend, which `init -backend=false` would otherwise still try to reach.
+    session.env = { TF_DATA_DIR: path.join(localStateDir(), 'tfdata', path.relative(workspaceRoot(), dir)) };
+    session.init = { env: session.env };
+    return session;
+  }
 
-  const bucket = process.env.CXOPS_STATE_BUCKET;
+  const bucket = options.target === 'local' ? undefined : process.env.CXOPS_STATE_BUCKET;
   if (bucket) {
     // A real bucket: credentials come from the usual AWS variables or the runner's role, never from us.
     const lines = [
@@ -84,6 +100,7 @@ export async function openRoot(arg: string, options: { backend: boolean }): Prom
   // The embedded default: the provider reaches the emulated org through its gateway block. The client id
   // and secret are placeholders the emulator accepts; real credentials never pass through here.
   session.env = {
+    ...withoutRealCredentials(),
     ...backend.env,
     TF_VAR_gateway: JSON.stringify({
       protocol: 'http',
@@ -96,4 +113,16 @@ export async function openRoot(arg: string, options: { backend: boolean }): Prom
   };
   session.init.env = session.env;
   return session;
+}
+
+/**
+ * Blanks every provider and AWS credential variable the user's shell may hold, so a run against the embedded
+ * default can never send a real token to the emulator or state to a real bucket.
+ */
+function withoutRealCredentials(): Record<string, string> {
+  const blanked: Record<string, string> = {};
+  for (const name of Object.keys(process.env))
+    if (/^(GENESYSCLOUD_|AWS_)/.test(name) && name !== 'AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE')
+      blanked[name] = '';
+  return blanked;
 }

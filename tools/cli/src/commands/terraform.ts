@@ -33,8 +33,8 @@ export function registerTerraform(program: Command, setExit: SetExit): void {
     .argument('<root>')
     .action(async (root: string) => {
       const session = await openRoot(root, { backend: false });
-      await initRoot(session.engine, session.dir);
-      process.stdout.write((await validateRoot(session.engine, session.dir)).stdout);
+      await initRoot(session.engine, session.dir, session.init);
+      process.stdout.write((await validateRoot(session.engine, session.dir, { env: session.env })).stdout);
     });
 
   program
@@ -43,8 +43,8 @@ export function registerTerraform(program: Command, setExit: SetExit): void {
     .argument('<root>')
     .action(async (root: string) => {
       const session = await openRoot(root, { backend: false });
-      await initRoot(session.engine, session.dir);
-      process.stdout.write((await testRoot(session.engine, session.dir)).stdout);
+      await initRoot(session.engine, session.dir, session.init);
+      process.stdout.write((await testRoot(session.engine, session.dir, { env: session.env })).stdout);
     });
 
   program
