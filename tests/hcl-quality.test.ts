@@ -1,5 +1,6 @@
-// Every module, example and environment: formatted, lint-clean (tflint, repository rules) and with a current
-// README — the checks that need no provider binary. validate/plan/test need the genesyscloud provider.
+// Every module, example and environment: formatted, lint-clean (tflint, repository rules), valid against the
+// real genesyscloud provider's schema, with a current README; every module's tofu test files (mock providers,
+// which take their schema from the real provider binary) pass.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -58,6 +59,29 @@ describe('HCL in modules/ and environments/', () => {
     }
     expect(failures).toEqual([]);
   }, 300_000);
+
+  it('validates against the real provider schema, every module, example and environment', async () => {
+    requireToolchainBinary('tofu');
+    const failures: string[] = [];
+    for (const dir of await terraformDirs()) {
+      const result = await run(cxops, ['validate', dir]);
+      if (result.exitCode !== 0)
+        failures.push(`${path.relative(root, dir)}:\n${result.stdout}${result.stderr}`);
+    }
+    expect(failures).toEqual([]);
+  }, 600_000);
+
+  it("passes every module's tofu test files (module logic, against mock providers)", async () => {
+    const modules = (await terraformDirs()).filter((dir) => existsSync(path.join(dir, 'tests')));
+    expect(modules.length).toBeGreaterThanOrEqual(6);
+    const failures: string[] = [];
+    for (const dir of modules) {
+      const result = await run(cxops, ['test', dir]);
+      if (result.exitCode !== 0 || !/Success! \d+ passed, 0 failed/.test(result.stdout))
+        failures.push(`${path.relative(root, dir)}:\n${result.stdout}${result.stderr}`);
+    }
+    expect(failures).toEqual([]);
+  }, 600_000);
 
   it('has a README whose terraform-docs tables are current, for every module and example', async () => {
     const failures: string[] = [];
