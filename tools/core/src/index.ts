@@ -1,4 +1,5 @@
 export * from './errors.ts';
 export * from './exec.ts';
+export * from './files.ts';
 export * from './progress.ts';
 export * from './workspace.ts';

@@ -1,5 +1,12 @@
 // Progress for long work: a line when a step starts, a heartbeat while it runs, a line when it ends.
 // Written to stderr so that `--json` output on stdout stays machine-readable.
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+interface Step {
+  parent: Step | undefined;
+  /** How many steps run inside this one right now. */
+  inner: number;
+}
 
 export interface Progress {
   step<T>(label: string, work: () => Promise<T>, options?: { heartbeatMs?: number }): Promise<T>;
@@ -18,17 +25,22 @@ export function formatDuration(ms: number): string {
 export function createProgress(
   write: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
 ): Progress {
+  // Steps run inside steps (the demo's toolchain step builds each tool in a step of its own): only a step that
+  // is running none of its own gives a heartbeat, so one wait is reported once, by its most precise name.
+  // Steps side by side (departments planned in parallel) each keep theirs.
+  const current = new AsyncLocalStorage<Step>();
   return {
     async step(label, work, options = {}) {
       const started = Date.now();
+      const self: Step = { parent: current.getStore(), inner: 0 };
+      for (let step = self.parent; step; step = step.parent) step.inner += 1;
       write(`▶ ${label}`);
-      const timer = setInterval(
-        () => write(`  … ${label}: still working (${formatDuration(Date.now() - started)})`),
-        options.heartbeatMs ?? 30_000,
-      );
+      const timer = setInterval(() => {
+        if (self.inner === 0) write(`  … ${label}: still working (${formatDuration(Date.now() - started)})`);
+      }, options.heartbeatMs ?? 30_000);
       timer.unref();
       try {
-        const result = await work();
+        const result = await current.run(self, work);
         write(`✔ ${label} (${formatDuration(Date.now() - started)})`);
         return result;
       } catch (error) {
@@ -36,6 +48,7 @@ export function createProgress(
         throw error;
       } finally {
         clearInterval(timer);
+        for (let step = self.parent; step; step = step.parent) step.inner -= 1;
       }
     },
     info: (message) => write(`  ${message}`),

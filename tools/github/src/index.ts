@@ -1,5 +1,5 @@
 export * from './sticky-comment.ts';
-export { GITHUB_COMMENT_MAX_CHARS } from './comment-limit.ts';
+export { commentBodyLimit, GITHUB_COMMENT_MAX_CHARS } from './comment-limit.ts';
 export { stickyMarker } from './marker.ts';
 export * from './context.ts';
 export * from './client.ts';

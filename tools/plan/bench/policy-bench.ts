@@ -78,7 +78,7 @@ async function measure(file: string): Promise<void> {
     },
   ]);
   const t2 = performance.now();
-  const summary = renderSummary([{ environment: 'large', plan }], report);
+  const summary = renderSummary([{ environment: 'large', plan }], report, { limit: 65_000 });
   const t3 = performance.now();
   const peakMb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(

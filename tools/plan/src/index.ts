@@ -5,3 +5,4 @@ export * from './select.ts';
 export * from './describe.ts';
 export * from './summary.ts';
 export * from './policies/index.ts';
+export * from './drift.ts';

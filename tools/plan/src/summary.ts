@@ -1,5 +1,6 @@
 // The PR comment: every affected environment's plan in one markdown document, destructive changes and
-// policy findings first, within GitHub's 65,536-character comment limit (the rest goes to an artifact).
+// policy findings first, within the character limit the caller gives (the comment host's; the rest goes to an
+// artifact).
 import { changeKind } from './model.ts';
 import type { PolicyReport } from './policies/evaluate.ts';
 import { policyMarkdown } from './policies/render.ts';
@@ -8,13 +9,11 @@ import { countByKind, effectiveChanges } from './select.ts';
 import { describeChange } from './describe.ts';
 import type { EnvironmentPlan } from './policies/types.ts';
 
-export const GITHUB_COMMENT_LIMIT = 65_536;
-
 export interface SummaryOptions {
   /** Where the full summary and plans are kept (a CI artifact); linked when the comment is cut. */
   artifactUrl?: string;
-  /** Characters available (leave room for the sticky-comment marker). */
-  limit?: number;
+  /** Characters the markdown may take: the comment host's limit, less what it adds (the sticky marker). */
+  limit: number;
   title?: string;
 }
 
@@ -72,9 +71,9 @@ function appendEnvironmentDetails(input: EnvironmentPlan, out: string[], budget:
 export function renderSummary(
   inputs: EnvironmentPlan[],
   report: PolicyReport | undefined,
-  options: SummaryOptions = {},
+  options: SummaryOptions,
 ): { markdown: string; truncated: boolean } {
-  const limit = options.limit ?? GITHUB_COMMENT_LIMIT - 200;
+  const { limit } = options;
   if (inputs.length === 0) {
     return {
       markdown: `## ${options.title ?? 'cxops plan'}\n\nNo environment is affected by this change: nothing to plan.`,

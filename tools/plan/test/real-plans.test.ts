@@ -139,7 +139,9 @@ describe('plan matchers on a real plan', () => {
 
 describe('the PR summary of a real plan', () => {
   it('shows every change and never the sensitive value', () => {
-    const { markdown } = renderSummary([{ environment: 'support', plan: plan.plan }], undefined);
+    const { markdown } = renderSummary([{ environment: 'support', plan: plan.plan }], undefined, {
+      limit: 65_000,
+    });
     expect(markdown).toContain('| support | 1 | 1 | 1 | 1 |');
     expect(markdown).toContain('terraform_data.old');
     expect(markdown).not.toContain(SECRET);

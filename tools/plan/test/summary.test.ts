@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { describeChange, evaluatePolicies, renderSummary } from '../src/index.ts';
 import { plan, queue, rc } from './crafted.ts';
 
+/** The caller's limit: what a GitHub comment leaves once the sticky marker is added. */
+const LIMIT = 65_500;
+
 const QUEUE = 'genesyscloud_routing_queue';
 
 describe('describeChange speaks contact-center', () => {
@@ -78,7 +81,7 @@ describe('renderSummary', () => {
       { environment: 'support', plan: support },
       { environment: 'sales', plan: sales },
     ];
-    const { markdown, truncated } = renderSummary(inputs, evaluatePolicies(inputs));
+    const { markdown, truncated } = renderSummary(inputs, evaluatePolicies(inputs), { limit: LIMIT });
     expect(truncated).toBe(false);
     expect(markdown).toContain('| support | 1 | 0 | 0 | 1 | ⛔ 1 blocking |');
     expect(markdown).toContain('| sales | 1 | 0 | 0 | 0 | ✅ |');
@@ -104,10 +107,11 @@ describe('renderSummary', () => {
       { environment: 'big', plan: many },
     ];
     const { markdown, truncated } = renderSummary(inputs, evaluatePolicies(inputs), {
+      limit: LIMIT,
       artifactUrl: 'https://ci.example/run/42',
     });
     expect(truncated).toBe(true);
-    expect(markdown.length).toBeLessThanOrEqual(65_536 - 200);
+    expect(markdown.length).toBeLessThanOrEqual(LIMIT);
     expect(markdown).toContain('Read it and the plans here: https://ci.example/run/42');
     expect(markdown).toContain("🗑️ Queue 'Old' **deleted**");
     expect(markdown).toContain('This plan changes 3000 objects; the cap is 150.');

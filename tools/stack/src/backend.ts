@@ -1,4 +1,5 @@
 // Partial S3 backend configuration for one department root, pointing at the local stack's server.
+import { stateKey } from '@cxops/layout';
 import type { S3Service } from './stack.ts';
 
 export interface BackendSettings {
@@ -6,10 +7,6 @@ export interface BackendSettings {
   file: string;
   /** Credentials, passed to tofu through its environment only. */
   env: Record<string, string>;
-}
-
-export function stateKey(environment: string): string {
-  return `environments/${environment}/terraform.tfstate`;
 }
 
 export function localBackend(s3: S3Service, environment: string): BackendSettings {

@@ -3,11 +3,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import getPort from 'get-port';
 import lockfile from 'proper-lockfile';
-import { CxError, EXIT, localStateDir } from '@cxops/core';
+import { CxError, EXIT, localStateDir, writeFileAtomic } from '@cxops/core';
 import { binaryPath, toolchainLayout, type ToolchainLayout } from '@cxops/toolchain';
 import { answersHttp, isAlive, startDetached, stopProcess, waitUntilReady } from './process.ts';
 import { ensureVersionedBucket, type S3Endpoint } from './state-bucket.ts';
@@ -68,11 +68,7 @@ export async function readStackState(options: StackOptions = {}): Promise<StackS
 
 /** The state file holds the local S3 credentials: written atomically, readable by the owner only. */
 async function writeStackState(options: StackOptions, state: StackState): Promise<void> {
-  const file = stateFile(options);
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
-  await rename(temp, file);
+  await writeFileAtomic(stateFile(options), `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
 }
 
 async function s3Healthy(service: S3Service | undefined): Promise<boolean> {

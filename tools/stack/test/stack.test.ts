@@ -1,4 +1,5 @@
 // The local stack with real parts: versitygw from the toolchain, the AWS SDK, and tofu's S3 backend.
+import { stateKey } from '@cxops/layout';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,6 @@ import {
   s3Client,
   stackStatus,
   startStack,
-  stateKey,
   stopStack,
   type StackOptions,
   type S3Service,

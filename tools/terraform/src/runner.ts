@@ -1,8 +1,8 @@
 // Builds and runs engine commands for one root. It only runs what it is told; deciding what to run is the
 // caller's job (the demo, the Nx targets, the apply scheduler).
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CxError, run, type RunResult } from '@cxops/core';
+import { CxError, run, writeFileAtomic, type RunResult } from '@cxops/core';
 import type { Engine } from './engine.ts';
 import { resourcesInProgress } from './progress-lines.ts';
 
@@ -130,8 +130,7 @@ export async function planRoot(
   if (shown.exitCode !== 0)
     throw failure(engine, `render the plan of ${root}`, root, ['show', '-json', planFile], shown);
   const jsonFile = path.join(outDir, drift ? 'drift.json' : 'plan.json');
-  await writeFile(`${jsonFile}.tmp`, shown.stdout);
-  await rename(`${jsonFile}.tmp`, jsonFile);
+  await writeFileAtomic(jsonFile, shown.stdout);
   return { planFile, jsonFile, hasChanges: planned.exitCode === 2 };
 }
 

@@ -1,8 +1,8 @@
 // The CLI configuration that TF_CLI_CONFIG_FILE points to: providers come only from the filesystem mirror.
 // There is deliberately no `direct {}` block, so a provider missing from the mirror fails at once instead of
 // trying a registry this machine cannot reach.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '@cxops/core';
 import { PROVIDER } from './manifest.ts';
 import type { ToolchainLayout } from './layout.ts';
 
@@ -25,10 +25,7 @@ export async function writeCliConfig(layout: ToolchainLayout): Promise<boolean> 
   const content = renderCliConfig(layout);
   const current = await readFile(layout.cliConfig, 'utf8').catch(() => undefined);
   if (current === content) return false;
-  await mkdir(path.dirname(layout.cliConfig), { recursive: true });
-  const temp = `${layout.cliConfig}.${process.pid}.tmp`;
-  await writeFile(temp, content);
-  await rename(temp, layout.cliConfig);
+  await writeFileAtomic(layout.cliConfig, content);
   return true;
 }
 

@@ -2,11 +2,11 @@
 // mirror alone and reads its schema (kept for the plan types), then one plan against a local probe shows the
 // version the provider announces in its User-Agent ("GC Terraform Provider/<version>", set at build time).
 import { createServer, type Server } from 'node:http';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { CxError, run } from '@cxops/core';
+import { CxError, run, writeFileAtomic } from '@cxops/core';
 import { writeCliConfig } from './cli-config.ts';
 import { providerMirrorPath, type ToolchainLayout } from './layout.ts';
 import { PROVIDER } from './manifest.ts';
@@ -55,10 +55,7 @@ export async function checkProvider(layout: ToolchainLayout, tofu: string, scrat
         : 'it made no API call that names its version',
     );
 
-  const target = providerSchemaPath(layout);
-  await mkdir(path.dirname(target), { recursive: true });
-  await writeFile(`${target}.${process.pid}.tmp`, schema.stdout);
-  await rename(`${target}.${process.pid}.tmp`, target);
+  await writeFileAtomic(providerSchemaPath(layout), schema.stdout);
 }
 
 function requiredProviderHcl(): string {

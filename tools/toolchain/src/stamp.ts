@@ -3,8 +3,9 @@
 // (rebuilt), so a half-written binary is never used.
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '@cxops/core';
 
 export interface Stamp {
   name: string;
@@ -35,11 +36,7 @@ export async function readStamp(stampsDir: string, name: string): Promise<Stamp 
 
 /** Writes the stamp atomically (temp file + rename) so a crash never leaves half a stamp. */
 export async function writeStamp(stampsDir: string, stamp: Stamp): Promise<void> {
-  await mkdir(stampsDir, { recursive: true });
-  const target = stampPath(stampsDir, stamp.name);
-  const temp = `${target}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(stamp, null, 2)}\n`);
-  await rename(temp, target);
+  await writeFileAtomic(stampPath(stampsDir, stamp.name), `${JSON.stringify(stamp, null, 2)}\n`);
 }
 
 export type TrustVerdict = { trusted: true; stamp: Stamp } | { trusted: false; reason: string };
