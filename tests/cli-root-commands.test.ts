@@ -125,7 +125,7 @@ describe('module commands', () => {
     );
     const stale = await cli('docs', module, '--check');
     expect(stale.exitCode).toBe(1);
-    expect(stale.stderr).toContain('README.md is stale');
+    expect(stale.stdout).toContain('README.md is stale');
     expect((await cli('docs', module)).exitCode).toBe(0);
     expect(await readFile(path.join(module, 'README.md'), 'utf8')).toContain(
       '| <a name="input_who"></a> [who](#input\\_who) | Who to greet. | `string` | n/a | yes |',

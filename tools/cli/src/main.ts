@@ -1,19 +1,22 @@
-// cxops: one entry point, one subcommand per job. main() only wires commands; each lives in commands/.
+// cxops: one entry point, one subcommand per job. main() only wires commands; each lives in commands/ and is
+// parse → one package call → print.
 import { Command, CommanderError } from 'commander';
 import { EXIT } from '@cxops/core';
-import { registerToolchain } from './commands/toolchain.ts';
-import { registerStack } from './commands/stack.ts';
-import { registerDemo } from './commands/demo.ts';
-import { registerFmt } from './commands/fmt.ts';
-import { registerEmulator } from './commands/emulator.ts';
-import { registerReview } from './commands/review.ts';
 import { registerComment } from './commands/comment.ts';
-import { registerTerraform } from './commands/terraform.ts';
+import { registerDemo } from './commands/demo.ts';
+import { registerEmulator } from './commands/emulator.ts';
+import { registerEnvironmentCommands } from './commands/environment.ts';
+import { registerFmt } from './commands/fmt.ts';
+import { registerPlanCommands } from './commands/plans.ts';
+import { registerRootChecks } from './commands/root-checks.ts';
+import { registerStack } from './commands/stack.ts';
+import { registerToolchain } from './commands/toolchain.ts';
 import { reportError } from './output.ts';
 
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('cxops')
     .description('GitOps for Genesys Cloud: plan, assert, apply and watch department environments')
+    .option('--json', 'print one JSON document on stdout (errors too), for machines')
     .showHelpAfterError()
     .exitOverride();
   registerToolchain(program, setExit);
@@ -21,8 +24,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerDemo(program, setExit);
   registerFmt(program, setExit);
   registerEmulator(program, setExit);
-  registerTerraform(program, setExit);
-  registerReview(program, setExit);
+  registerEnvironmentCommands(program, setExit);
+  registerRootChecks(program, setExit);
+  registerPlanCommands(program, setExit);
   registerComment(program);
   return program;
 }
@@ -35,6 +39,6 @@ export async function main(argv: string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.failure;
-    return reportError({ json: argv.includes('--json') }, error);
+    return reportError(argv.includes('--json'), error);
   }
 }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { CxError } from '@cxops/core';
 import { createOctokit, readPullRequestContext, stickyMarker, upsertStickyComment } from '@cxops/github';
-import { emit, type OutputOptions } from '../output.ts';
+import { emit } from '../output.ts';
 
 export function registerComment(program: Command): void {
   program
@@ -17,12 +17,11 @@ export function registerComment(program: Command): void {
       'which cxops comment this is (plan-summary, drift, …); each name has its own comment',
       'plan-summary',
     )
-    .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
       '\nReads GITHUB_REPOSITORY, GITHUB_EVENT_PATH, GITHUB_TOKEN and GITHUB_API_URL, as GitHub Actions sets them.',
     )
-    .action(async (opts: OutputOptions & { bodyFile: string; name: string }) => {
+    .action(async (opts: { bodyFile: string; name: string }, command: Command) => {
       const body = await readFile(opts.bodyFile, 'utf8').catch(() => {
         throw new CxError({
           action: 'post the PR comment',
@@ -39,6 +38,6 @@ export function registerComment(program: Command): void {
         body,
         marker: stickyMarker(opts.name),
       });
-      emit(opts, result, () => `Comment ${result.action}: ${result.url}`);
+      emit(command, result, () => `Comment ${result.action}: ${result.url}`);
     });
 }

@@ -1,21 +1,14 @@
+// `cxops emulator …`: the emulated Genesys Cloud org of the local stack, on its own.
 import type { Command } from 'commander';
-import { CxError, EXIT } from '@cxops/core';
-import { EmulatorAdmin } from '@cxops/emulator';
-import { ensureEmulator, stackStatus, stopEmulator } from '@cxops/stack';
-import { emit, type OutputOptions } from '../output.ts';
-
-async function runningAdmin(): Promise<EmulatorAdmin> {
-  const [, emulator] = await stackStatus();
-  if (!emulator?.running || !emulator.endpoint) {
-    throw new CxError({
-      action: 'reach the emulated org',
-      reason: 'it is not running',
-      fix: 'run `npx cxops emulator start` (or `npx cxops stack start`)',
-      exitCode: EXIT.unavailable,
-    });
-  }
-  return new EmulatorAdmin(emulator.endpoint);
-}
+import { CxError } from '@cxops/core';
+import {
+  changeOutOfBand,
+  ensureEmulator,
+  runningEmulatorAdmin,
+  stackStatus,
+  stopEmulator,
+} from '@cxops/stack';
+import { emit } from '../output.ts';
 
 /** "a.b=12" → ["a.b", 12]: values are JSON when they parse as JSON, else strings. */
 function parseAssignment(text: string): [string, unknown] {
@@ -42,46 +35,47 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
   emulator
     .command('start')
     .description('Start the emulated org (idempotent); its state persists in .cxops/stack/org.json')
-    .option('--json', 'print the status as JSON')
-    .action(async (opts: OutputOptions) => {
-      const state = await ensureEmulator();
+    .action(async (_opts: unknown, command: Command) => {
+      const { emulator: service } = await ensureEmulator();
       emit(
-        opts,
-        state.emulator,
+        command,
+        service,
         () =>
-          `✔ emulated org at ${state.emulator!.url} (gateway: protocol http, host 127.0.0.1, port ${state.emulator!.port})`,
+          `✔ emulated org at ${service!.url} (gateway: protocol http, host 127.0.0.1, port ${service!.port})`,
       );
     });
+
   emulator
     .command('stop')
     .description('Stop the emulated org; its state stays on disk')
-    .action(async () => {
+    .action(async (_opts: unknown, command: Command) => {
       await stopEmulator();
-      process.stdout.write('Emulated org stopped.\n');
+      emit(command, { stopped: true }, () => 'Emulated org stopped.');
     });
+
   emulator
     .command('status')
     .description('Is the emulated org running (exit 1 when not)?')
-    .option('--json', 'print the status as JSON')
-    .action(async (opts: OutputOptions) => {
-      const [, service] = await stackStatus();
+    .action(async (_opts: unknown, command: Command) => {
+      const service = (await stackStatus()).find((s) => s.name === 'genesys emulator')!;
       emit(
-        opts,
+        command,
         service,
-        () =>
-          `${service!.running ? '✔ running at ' + service!.endpoint : '✖ stopped'} — ${service!.detail}`,
+        () => `${service.running ? `✔ running at ${service.endpoint}` : '✖ stopped'} — ${service.detail}`,
       );
-      if (!service!.running) setExit(1);
+      if (!service.running) setExit(1);
     });
+
   emulator
     .command('reset')
     .description(
       'Forget every object of the emulated org (back to a fresh org with only the home division and default roles)',
     )
-    .action(async () => {
-      await (await runningAdmin()).reset();
-      process.stdout.write('Emulated org reset.\n');
+    .action(async (_opts: unknown, command: Command) => {
+      await (await runningEmulatorAdmin()).reset();
+      emit(command, { reset: true }, () => 'Emulated org reset.');
     });
+
   emulator
     .command('change')
     .description(
@@ -91,56 +85,46 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
     .argument('<name>', 'the object name (or id)')
     .argument('<changes...>', 'field.path=value, e.g. acwSettings.timeoutMs=60000')
     .option('--actor <who>', 'who made the change (audit log)', 'supervisor')
-    .option('--json', 'print the result as JSON')
     .action(
-      async (kind: string, name: string, changes: string[], opts: OutputOptions & { actor: string }) => {
-        const admin = await runningAdmin();
-        const matches = (await admin.objects(kind, name)).filter((o) => o.name === name || o.id === name);
-        if (matches.length !== 1) {
-          throw new CxError({
-            action: `change ${kind} "${name}"`,
-            reason: matches.length ? `${matches.length} objects match` : 'no object has that name or id',
-            fix: `list them with \`npx cxops emulator objects ${kind}\``,
-          });
-        }
-        const result = await admin.change(
+      async (kind: string, name: string, changes: string[], opts: { actor: string }, command: Command) => {
+        const { audit } = await changeOutOfBand(
           kind,
-          String(matches[0]!.id),
+          name,
           Object.fromEntries(changes.map(parseAssignment)),
           opts.actor,
         );
-        emit(opts, result.audit, () =>
-          Object.entries(result.audit.changes)
+        emit(command, audit, () =>
+          Object.entries(audit.changes)
             .map(
               ([field, c]) =>
-                `${kind} "${name}": ${field} ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)} (by ${result.audit.actor})`,
+                `${kind} "${name}": ${field} ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)} (by ${audit.actor})`,
             )
             .join('\n'),
         );
       },
     );
+
   emulator
     .command('objects')
     .description('List the objects of one kind in the emulated org')
     .argument('<kind>', 'queues | skills | wrapupcodes | users | roles | divisions | flows')
-    .option('--json', 'print as JSON')
-    .action(async (kind: string, opts: OutputOptions) => {
-      const objects = await (await runningAdmin()).objects(kind);
+    .action(async (kind: string, _opts: unknown, command: Command) => {
+      const objects = await (await runningEmulatorAdmin()).objects(kind);
       emit(
-        opts,
+        command,
         objects,
         () => objects.map((o) => `${String(o.id)}  ${String(o.name)}`).join('\n') || `(no ${kind})`,
       );
     });
+
   emulator
     .command('audit')
     .description('Out-of-band changes recorded by the emulated org (who, when, which fields)')
     .option('--kind <kind>', 'only this kind of object')
-    .option('--json', 'print as JSON')
-    .action(async (opts: OutputOptions & { kind?: string }) => {
-      const entries = await (await runningAdmin()).audit({ kind: opts.kind });
+    .action(async (opts: { kind?: string }, command: Command) => {
+      const entries = await (await runningEmulatorAdmin()).audit({ kind: opts.kind });
       emit(
-        opts,
+        command,
         entries,
         () =>
           entries
@@ -150,10 +134,22 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
             .join('\n') || '(no changes)',
       );
     });
+
   emulator
     .command('metrics')
-    .description('Requests and 429s per route and per token, as JSON')
-    .action(async () => {
-      process.stdout.write(`${JSON.stringify(await (await runningAdmin()).metrics(), null, 2)}\n`);
+    .description('Requests and 429s per route and per token')
+    .action(async (_opts: unknown, command: Command) => {
+      const metrics = await (await runningEmulatorAdmin()).metrics();
+      emit(command, metrics, () =>
+        [
+          `${metrics.total.requests} requests, ${metrics.total.status429} answered 429, ${metrics.total.errors} other errors`,
+          ...Object.entries(metrics.routes)
+            .sort(([, a], [, b]) => b.requests - a.requests)
+            .map(
+              ([route, c]) =>
+                `  ${String(c.requests).padStart(6)}  ${route}${c.status429 ? ` (${c.status429} × 429)` : ''}`,
+            ),
+        ].join('\n'),
+      );
     });
 }

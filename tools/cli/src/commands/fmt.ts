@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+// `cxops fmt`: tofu fmt on HCL (lint-staged passes the staged files).
 import type { Command } from 'commander';
-import { workspaceRoot } from '@cxops/core';
-import { formatHcl, resolveEngine } from '@cxops/terraform';
+import { formatFiles } from '@cxops/jobs';
+import { emit, wantsJson } from '../output.ts';
 
 export function registerFmt(program: Command, setExit: (code: number) => void): void {
   program
@@ -12,15 +11,9 @@ export function registerFmt(program: Command, setExit: (code: number) => void): 
     )
     .argument('[files...]', 'files to format (lint-staged passes the staged ones)')
     .option('--check', 'only report files that need formatting (exit 1 if any)')
-    .action(async (files: string[], opts: { check?: boolean }) => {
-      const root = workspaceRoot();
-      const engine = await resolveEngine();
-      const targets =
-        files.length > 0
-          ? files.map((f) => path.resolve(f))
-          : ['modules', 'environments'].map((d) => path.join(root, d)).filter((d) => existsSync(d));
-      const result = await formatHcl(engine, targets, { check: opts.check, recursive: files.length === 0 });
-      if (result.files.length) process.stdout.write(`${result.files.join('\n')}\n`);
+    .action(async (files: string[], opts: { check?: boolean }, command: Command) => {
+      const result = await formatFiles(files, { check: opts.check });
+      if (wantsJson(command) || result.files.length) emit(command, result, () => result.files.join('\n'));
       if (opts.check && !result.ok) setExit(1);
     });
 }

@@ -1,17 +1,17 @@
 import type { Command } from 'commander';
 import { resetStack, stackStatus, startStack, stopStack } from '@cxops/stack';
-import { emit, type OutputOptions } from '../output.ts';
+import { emit } from '../output.ts';
 
 export function registerStack(program: Command, setExit: (code: number) => void): void {
   const stack = program
     .command('stack')
     .description(
-      'The local stack behind the embedded default: S3 server (versitygw) with a versioned state bucket',
+      'The local stack behind the embedded default: S3 server (versitygw) with a versioned state bucket, and the emulated org',
     );
 
-  const printStatus = async (opts: OutputOptions) => {
+  const printStatus = async (command: Command) => {
     const services = await stackStatus();
-    emit(opts, { services }, () =>
+    emit(command, { services }, () =>
       services
         .map(
           (s) =>
@@ -25,32 +25,29 @@ export function registerStack(program: Command, setExit: (code: number) => void)
   stack
     .command('start')
     .description('Start the local services (idempotent: running services are reused)')
-    .option('--json', 'print the status as JSON')
-    .action(async (opts: OutputOptions) => {
+    .action(async (_opts: unknown, command: Command) => {
       await startStack();
-      await printStatus(opts);
+      await printStatus(command);
     });
   stack
     .command('stop')
     .description('Stop the local services; their data stays on disk')
-    .option('--json', 'print the status as JSON')
-    .action(async (opts: OutputOptions) => {
+    .action(async (_opts: unknown, command: Command) => {
       await stopStack();
-      await printStatus(opts);
+      await printStatus(command);
     });
   stack
     .command('status')
     .description('Show which local services run (exit 1 when one is down)')
-    .option('--json', 'print the status as JSON')
-    .action(async (opts: OutputOptions) => {
-      const services = await printStatus(opts);
+    .action(async (_opts: unknown, command: Command) => {
+      const services = await printStatus(command);
       if (services.some((s) => !s.running)) setExit(1);
     });
   stack
     .command('reset')
     .description('Stop the local services and delete their data (all local state is lost)')
-    .action(async () => {
+    .action(async (_opts: unknown, command: Command) => {
       await resetStack();
-      process.stdout.write('Local stack stopped and its data deleted.\n');
+      emit(command, { reset: true }, () => 'Local stack stopped and its data deleted.');
     });
 }

@@ -1,8 +1,10 @@
-// Policies and summaries over plan files: shared by `cxops plan`, `cxops assert` and `cxops summarize`.
+// Plan files and their review: each plan.json is loaded with its environment's policy settings and overrides
+// (environments/<env>/cxops.policy.json and cxops.overrides.json), then judged by the safety policies.
 import { existsSync } from 'node:fs';
-import { readdir, writeFile, mkdir, rename } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { workspaceRoot } from '@cxops/core';
+import { ENVIRONMENTS_DIR, environmentOfPlanFile } from '@cxops/layout';
 import {
   evaluatePolicies,
   loadPlan,
@@ -11,18 +13,17 @@ import {
   type PolicyReport,
 } from '@cxops/plan';
 
-/** dist/plans/<env>/plan.json → "<env>"; any other path → its folder name. */
-export function environmentOf(planFile: string): string {
-  return path.basename(path.dirname(path.resolve(planFile)));
+/** dist/plans/<env>/plan.json → "<env>"; a plan file anywhere else is named by its folder. */
+function environmentOf(planFile: string): string {
+  return environmentOfPlanFile(path.resolve(planFile)) ?? path.basename(path.dirname(path.resolve(planFile)));
 }
 
-/** Loads plans with each environment's policy settings and overrides (from environments/<env>/, if it exists). */
 export async function loadEnvironmentPlans(planFiles: string[]): Promise<EnvironmentPlan[]> {
   const inputs: EnvironmentPlan[] = [];
   for (const file of planFiles) {
     const environment = environmentOf(file);
     const { plan } = await loadPlan(file);
-    const config = await loadPolicyConfig(path.join(workspaceRoot(), 'environments', environment));
+    const config = await loadPolicyConfig(path.join(workspaceRoot(), ENVIRONMENTS_DIR, environment));
     inputs.push({ environment, plan, config });
   }
   return inputs;
@@ -35,7 +36,7 @@ export async function assessPlans(
   return { inputs, report: evaluatePolicies(inputs) };
 }
 
-/** Every dist/plans/<env>/plan.json the plan target wrote in this workspace. */
+/** Every dist/plans/<env>/plan.json the plan jobs wrote in this workspace. */
 export async function plannedEnvironments(): Promise<string[]> {
   const dir = path.join(workspaceRoot(), 'dist', 'plans');
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
@@ -43,10 +44,4 @@ export async function plannedEnvironments(): Promise<string[]> {
     .filter((e) => e.isDirectory() && existsSync(path.join(dir, e.name, 'plan.json')))
     .map((e) => path.join(dir, e.name, 'plan.json'))
     .sort();
-}
-
-export async function writeAtomic(file: string, content: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(`${file}.tmp`, content);
-  await rename(`${file}.tmp`, file);
 }

@@ -1,0 +1,102 @@
+// The jobs on one environment that the Nx targets and the workflows run: plan (init → validate → plan -out →
+// show -json → policies → summary.md + policy.json), apply exactly the reviewed plan, and drift.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { CxError, writeFileAtomic } from '@cxops/core';
+import { driftedObjects, loadPlan, renderSummary, type DriftedObject, type PolicyReport } from '@cxops/plan';
+import { applyPlanFile, initRoot, planRoot, validateRoot, type PlanResult } from '@cxops/terraform';
+import { assessPlans } from './plans.ts';
+import { openRoot, planFolder, type OpenOptions, type RootSession } from './session.ts';
+
+export interface PlanJobOptions extends Omit<OpenOptions, 'backend'> {
+  /** Characters summary.md may take (the PR comment host's limit). */
+  summaryLimit: number;
+}
+
+export interface EnvironmentPlanResult extends PlanResult {
+  environment: string;
+  report: PolicyReport;
+  summary: string;
+}
+
+export async function planEnvironment(root: string, options: PlanJobOptions): Promise<EnvironmentPlanResult> {
+  return planSession(await openRoot(root, { ...options, backend: true }), options.summaryLimit);
+}
+
+async function planSession(session: RootSession, summaryLimit: number): Promise<EnvironmentPlanResult> {
+  const outDir = planFolder(session.identity);
+  await initRoot(session.engine, session.dir, session.init);
+  await validateRoot(session.engine, session.dir, { env: session.env });
+  await session.beforeLockingRun();
+  const planned = await planRoot(session.engine, session.dir, outDir, { env: session.env });
+  const { inputs, report } = await assessPlans([planned.jsonFile]);
+  const summary = renderSummary(inputs, report, { limit: summaryLimit }).markdown;
+  await writeFileAtomic(path.join(outDir, 'summary.md'), `${summary}\n`);
+  await writeFileAtomic(path.join(outDir, 'policy.json'), `${JSON.stringify(report, null, 2)}\n`);
+  return { ...planned, environment: session.identity.environment!.name, report, summary };
+}
+
+export interface ApplyResult {
+  environment: string;
+  /** The engine's report of the apply. */
+  output: string;
+}
+
+/** Applies exactly dist/plans/<env>/tfplan, only when its policies pass; a stale plan is refused by the engine. */
+export async function applyReviewedPlan(
+  root: string,
+  options: Omit<OpenOptions, 'backend'> = {},
+): Promise<ApplyResult> {
+  const session = await openRoot(root, { ...options, backend: true });
+  const outDir = planFolder(session.identity);
+  const environment = session.identity.environment!.name;
+  const planFile = path.join(outDir, 'tfplan');
+  const jsonFile = path.join(outDir, 'plan.json');
+  if (!existsSync(planFile) || !existsSync(jsonFile))
+    throw new CxError({
+      action: `apply ${environment}`,
+      reason: 'there is no reviewed plan',
+      fix: `run \`npx cxops plan ${root}\` and review it first`,
+    });
+  const { report } = await assessPlans([jsonFile]);
+  if (!report.passed)
+    throw new CxError({
+      action: `apply ${environment}`,
+      reason: `${report.blocking.length} blocking policy finding(s)`,
+      fix: `see ${path.join(outDir, 'summary.md')}; fix the code or add a reviewed override, then plan again`,
+    });
+  await initRoot(session.engine, session.dir, session.init);
+  await session.beforeLockingRun();
+  const applied = await applyPlanFile(session.engine, session.dir, planFile, { env: session.env });
+  return { environment, output: applied.stdout };
+}
+
+export interface DriftResult {
+  environment: string;
+  drifted: DriftedObject[];
+  /** The normal plan would change something too (code merged but not applied). */
+  hasChanges: boolean;
+  planJson: string;
+}
+
+/** A refresh-only plan: what changed outside code since the last apply. */
+export async function checkDrift(
+  root: string,
+  options: Omit<OpenOptions, 'backend'> = {},
+): Promise<DriftResult> {
+  const session = await openRoot(root, { ...options, backend: true });
+  const outDir = planFolder(session.identity);
+  await initRoot(session.engine, session.dir, session.init);
+  await session.beforeLockingRun();
+  const planned = await planRoot(session.engine, session.dir, outDir, {
+    env: session.env,
+    mode: 'refresh-only',
+  });
+  const { plan } = await loadPlan(planned.jsonFile);
+  return {
+    environment: session.identity.environment!.name,
+    drifted: driftedObjects(plan),
+    hasChanges: planned.hasChanges,
+    planJson: planned.jsonFile,
+  };
+}
