@@ -1,6 +1,6 @@
-// A client for the emulator's /__admin routes, used by `cxops emulator …` and by tests. It shares the route
-// constants with the server so the two cannot drift apart.
-import { ADMIN } from './routes/admin.ts';
+// A client for the emulator's /__admin routes, used by `cxops emulator …` and by tests. It takes ADMIN from
+// paths.ts, as the server's routes do, so the two cannot drift apart.
+import { ADMIN } from './paths.ts';
 import type { FaultRule } from './faults.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
 import type { AuditEntry, Json } from './store.ts';

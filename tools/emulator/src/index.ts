@@ -1,4 +1,5 @@
 export * from './server.ts';
+export * from './context.ts';
 export * from './store.ts';
 export * from './errors.ts';
 export * from './faults.ts';

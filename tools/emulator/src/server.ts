@@ -3,11 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { createContext, type EmulatorContext, type EmulatorOptions } from './context.ts';
 import { GenesysError, errorBody } from './errors.ts';
-import { Faults, type FaultRule } from './faults.ts';
-import { Metrics, tokenLabel } from './metrics.ts';
-import { RateLimits, tooManyRequestsBody, type RateLimitOptions } from './rate-limit.ts';
-import { Store } from './store.ts';
+import { tokenLabel } from './metrics.ts';
+import { HEALTH } from './paths.ts';
+import { tooManyRequestsBody } from './rate-limit.ts';
 import { registerAdmin } from './routes/admin.ts';
 import { registerAuth } from './routes/auth.ts';
 import { registerDivisions } from './routes/divisions.ts';
@@ -17,28 +17,6 @@ import { registerRoles } from './routes/roles.ts';
 import { registerSkills } from './routes/skills.ts';
 import { registerUsers } from './routes/users.ts';
 import { registerWrapupcodes } from './routes/wrapupcodes.ts';
-
-export interface EmulatorOptions {
-  /** JSON file the org is persisted to; omitted = in memory. */
-  stateFile?: string;
-  rateLimits?: RateLimitOptions;
-  faults?: FaultRule[];
-  seed?: string;
-  /** OAuth clients (id → secret); omitted = any non-empty client id and secret is accepted. */
-  clients?: Record<string, string>;
-  /** Log requests (pino) to stdout. */
-  logger?: boolean;
-}
-
-export interface EmulatorContext {
-  store: Store;
-  limits: RateLimits;
-  faults: Faults;
-  metrics: Metrics;
-  options: EmulatorOptions;
-  /** Base URL the server is reachable at (for presigned upload URLs). */
-  baseUrl: () => string;
-}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -51,18 +29,10 @@ export type Emulator = { app: FastifyInstance; context: EmulatorContext };
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 512_000 });
-  const context: EmulatorContext = {
-    store: new Store(options.stateFile),
-    limits: new RateLimits(options.rateLimits),
-    faults: new Faults(options.seed),
-    metrics: new Metrics(),
-    options,
-    baseUrl: () => {
-      const address = app.server.address();
-      return typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : 'http://127.0.0.1';
-    },
-  };
-  if (options.faults) context.faults.set(options.faults, options.seed);
+  const context = createContext(options, () => {
+    const address = app.server.address();
+    return typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : 'http://127.0.0.1';
+  });
 
   // The SDK sends Content-Type: application/json on some bodiless calls; an empty body is not an error.
   app.removeContentTypeParser('application/json');
@@ -170,7 +140,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       ),
   );
 
-  app.get('/health', async () => ({ status: 'ok' }));
+  app.get(HEALTH, async () => ({ status: 'ok' }));
   for (const register of [
     registerAuth,
     registerDivisions,

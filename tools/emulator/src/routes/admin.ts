@@ -6,10 +6,9 @@ import type { FaultRule } from '../faults.ts';
 import { nameMatches } from '../paging.ts';
 import { RateLimits, type RateLimitOptions } from '../rate-limit.ts';
 import { nowIso, type Json, type OrgState } from '../store.ts';
-import type { EmulatorContext } from '../server.ts';
+import type { EmulatorContext } from '../context.ts';
+import { ADMIN } from '../paths.ts';
 import { jsonBody, type Params, type Query } from './util.ts';
-
-export const ADMIN = '/__admin';
 
 /** The collections a supervisor can edit, by the names the admin routes and CLI use. */
 const KINDS: Record<string, keyof OrgState> = {

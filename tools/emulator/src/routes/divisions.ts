@@ -3,10 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { badRequest, conflict } from '../errors.ts';
 import { nameMatches, page } from '../paging.ts';
 import { newId, type Json, type OrgState } from '../store.ts';
-import type { EmulatorContext } from '../server.ts';
+import type { EmulatorContext } from '../context.ts';
+import { DIVISIONS } from '../paths.ts';
 import { byName, arrayBody, found, jsonBody, ref, requiredString, type Params, type Query } from './util.ts';
-
-export const DIVISIONS = '/api/v2/authorization/divisions';
 
 /** The object collections that carry a division, by the type name the division-move route uses. */
 const DIVISIONED: Record<string, keyof OrgState> = {

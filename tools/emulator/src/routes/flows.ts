@@ -5,12 +5,10 @@ import { parseDocument } from 'yaml';
 import { notFound } from '../errors.ts';
 import { nameMatches, page } from '../paging.ts';
 import { newId, nowIso, type Json } from '../store.ts';
-import type { EmulatorContext } from '../server.ts';
+import type { EmulatorContext } from '../context.ts';
+import { FLOWS, pathTo, UPLOAD } from '../paths.ts';
 import { divisionRef } from './divisions.ts';
 import { byName, found, type Params, type Query } from './util.ts';
-
-export const FLOWS = '/api/v2/flows';
-export const UPLOADS = '/uploads';
 
 /** Reads `<flowType>: { name: … }` from Architect YAML, or says what is wrong with it. */
 export function flowIdentity(yamlText: string): { type: string; name: string } | { error: string } {
@@ -48,7 +46,7 @@ export function registerFlows(app: FastifyInstance, ctx: EmulatorContext): void 
     ctx.store.changed();
     return {
       id,
-      presignedUrl: `${ctx.baseUrl()}${UPLOADS}/${id}`,
+      presignedUrl: `${ctx.baseUrl()}${pathTo(UPLOAD, { jobId: id })}`,
       headers: { 'Content-Type': 'application/octet-stream' },
       selfUri: `${FLOWS}/jobs/${id}`,
     };
@@ -57,7 +55,7 @@ export function registerFlows(app: FastifyInstance, ctx: EmulatorContext): void 
   // The presigned upload: plain HTTP with no bearer token, like the real S3 URL. Must answer exactly 200.
   app.register(async (scope) => {
     scope.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
-    scope.put(`${UPLOADS}/:jobId`, async (request) => {
+    scope.put(UPLOAD, async (request) => {
       const { jobId } = request.params as Params;
       const job = found(jobs()[jobId!], `Flow job ${jobId}`);
       const identity = flowIdentity(String(request.body ?? ''));

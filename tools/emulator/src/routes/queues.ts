@@ -3,12 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { nameMatches, page, pageParams } from '../paging.ts';
 import { newId, nowIso, type Json, type QueueMember } from '../store.ts';
-import type { EmulatorContext } from '../server.ts';
+import type { EmulatorContext } from '../context.ts';
+import { QUEUES, USERS } from '../paths.ts';
 import { divisionRef } from './divisions.ts';
-import { USERS } from './users.ts';
 import { byName, arrayBody, found, jsonBody, ref, requiredString, type Params, type Query } from './util.ts';
 
-export const QUEUES = '/api/v2/routing/queues';
 const MEDIA = ['call', 'callback', 'chat', 'email', 'message'] as const;
 /** Genesys fills every media type; the provider dereferences these three fields of each block it reads. */
 const DEFAULT_MEDIA: Json = {

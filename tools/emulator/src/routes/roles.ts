@@ -4,14 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { nameMatches, page } from '../paging.ts';
 import { newId, nowIso, type Json } from '../store.ts';
-import type { EmulatorContext } from '../server.ts';
-import { DIVISIONS } from './divisions.ts';
+import type { EmulatorContext } from '../context.ts';
+import { DIVISIONS, PERMISSIONS, ROLES, SUBJECTS } from '../paths.ts';
 import { catalogueDomains, checkPolicy, domainPermissionCollection } from '../permission-catalogue.ts';
 import { byName, arrayBody, found, jsonBody, ref, requiredString, type Params, type Query } from './util.ts';
-
-export const ROLES = '/api/v2/authorization/roles';
-export const PERMISSIONS = '/api/v2/authorization/permissions';
-export const SUBJECTS = '/api/v2/authorization/subjects';
 
 export function registerRoles(app: FastifyInstance, ctx: EmulatorContext): void {
   const roles = () => ctx.store.state.roles;

@@ -3,11 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { conflict } from '../errors.ts';
 import { nameMatches, page } from '../paging.ts';
 import { newId, nowIso, type Json } from '../store.ts';
-import type { EmulatorContext } from '../server.ts';
+import type { EmulatorContext } from '../context.ts';
+import { LANGUAGES, SKILLS } from '../paths.ts';
 import { byName, found, jsonBody, requiredString, type Params, type Query } from './util.ts';
-
-export const SKILLS = '/api/v2/routing/skills';
-export const LANGUAGES = '/api/v2/routing/languages';
 
 export function registerSkills(app: FastifyInstance, ctx: EmulatorContext): void {
   for (const [base, collection] of [

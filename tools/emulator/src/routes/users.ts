@@ -4,14 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import { badRequest, conflict, notFound, versionMismatch } from '../errors.ts';
 import { page, pageParams } from '../paging.ts';
 import { newId, nowIso, type Json } from '../store.ts';
-import type { EmulatorContext } from '../server.ts';
+import type { EmulatorContext } from '../context.ts';
+import { LANGUAGES, SKILLS, USER_UTILIZATION, USERS, VOICEMAIL_POLICIES } from '../paths.ts';
 import { divisionRef } from './divisions.ts';
-import { LANGUAGES, SKILLS } from './skills.ts';
 import { byName, arrayBody, jsonBody, ref, requiredString, type Params, type Query } from './util.ts';
-
-export const USERS = '/api/v2/users';
-export const UTILIZATION = '/api/v2/routing/users';
-export const VOICEMAIL_POLICIES = '/api/v2/voicemail/userpolicies';
 
 /** Fields PATCH /users/{id} may change (Updateuser). */
 const PATCHABLE = [
@@ -227,12 +223,12 @@ export function registerUsers(app: FastifyInstance, ctx: EmulatorContext): void 
   });
 
   // Utilization: {"level":"Organization"} means "no override for this user".
-  app.get(`${UTILIZATION}/:id/utilization`, async (request) => {
+  app.get(USER_UTILIZATION, async (request) => {
     const { id } = request.params as Params;
     user(id);
     return state().utilization[id!] ?? { level: 'Organization' };
   });
-  app.put(`${UTILIZATION}/:id/utilization`, async (request) => {
+  app.put(USER_UTILIZATION, async (request) => {
     const { id } = request.params as Params;
     user(id);
     const body = jsonBody(request.body);
@@ -245,7 +241,7 @@ export function registerUsers(app: FastifyInstance, ctx: EmulatorContext): void 
     ctx.store.changed();
     return value;
   });
-  app.delete(`${UTILIZATION}/:id/utilization`, async (request, reply) => {
+  app.delete(USER_UTILIZATION, async (request, reply) => {
     const { id } = request.params as Params;
     user(id);
     delete state().utilization[id!];

@@ -3,11 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { conflict } from '../errors.ts';
 import { nameMatches, page } from '../paging.ts';
 import { newId, nowIso, type Json } from '../store.ts';
-import type { EmulatorContext } from '../server.ts';
+import type { EmulatorContext } from '../context.ts';
+import { WRAPUPCODES } from '../paths.ts';
 import { divisionRef } from './divisions.ts';
 import { byName, found, jsonBody, requiredString, type Params, type Query } from './util.ts';
-
-export const WRAPUPCODES = '/api/v2/routing/wrapupcodes';
 
 export function registerWrapupcodes(app: FastifyInstance, ctx: EmulatorContext): void {
   const codes = () => ctx.store.state.wrapupcodes;
