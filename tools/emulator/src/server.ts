@@ -2,7 +2,7 @@
 // the resource routes. Loopback only.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { createContext, type EmulatorContext, type EmulatorOptions } from './context.ts';
 import { GenesysError, errorBody } from './errors.ts';
 import { tokenLabel } from './metrics.ts';
@@ -12,9 +12,14 @@ import { registerAdmin } from './routes/admin.ts';
 import { registerAuth } from './routes/auth.ts';
 import { registerDivisions } from './routes/divisions.ts';
 import { registerFlows } from './routes/flows.ts';
+import { registerQueueMembers } from './routes/queue-members.ts';
+import { registerQueueWrapupcodes } from './routes/queue-wrapupcodes.ts';
 import { registerQueues } from './routes/queues.ts';
 import { registerRoles } from './routes/roles.ts';
 import { registerSkills } from './routes/skills.ts';
+import { registerSubjects } from './routes/subjects.ts';
+import { registerUserRouting } from './routes/user-routing.ts';
+import { registerUserSettings } from './routes/user-settings.ts';
 import { registerUsers } from './routes/users.ts';
 import { registerWrapupcodes } from './routes/wrapupcodes.ts';
 
@@ -26,6 +31,16 @@ declare module 'fastify' {
 }
 
 export type Emulator = { app: FastifyInstance; context: EmulatorContext };
+
+/** The status a non-Genesys error carries (Fastify's own errors have one), else 500. */
+function statusOf(error: unknown): number {
+  return typeof error === 'object' &&
+    error !== null &&
+    'statusCode' in error &&
+    typeof error.statusCode === 'number'
+    ? error.statusCode
+    : 500;
+}
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 512_000 });
@@ -108,7 +123,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         .code(error.status)
         .send(errorBody(error.status, error.code, error.message, request.correlationId, error.extra));
     }
-    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    const status = statusOf(error);
     const message =
       status >= 500
         ? 'The emulator failed to serve this request.'
@@ -147,8 +162,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     registerSkills,
     registerWrapupcodes,
     registerQueues,
+    registerQueueMembers,
+    registerQueueWrapupcodes,
     registerRoles,
+    registerSubjects,
     registerUsers,
+    registerUserRouting,
+    registerUserSettings,
     registerFlows,
     registerAdmin,
   ]) {
@@ -163,6 +183,3 @@ export async function listen(emulator: Emulator, port = 0): Promise<string> {
   await emulator.app.listen({ host: '127.0.0.1', port });
   return emulator.context.baseUrl();
 }
-
-export type Req = FastifyRequest;
-export type Rep = FastifyReply;

@@ -98,6 +98,14 @@ export interface RoutingEntryRequest {
   proficiency?: unknown;
 }
 
+/** One criterion of a user search (Usersearchcriteria): EXACT or CONTAINS on some fields. */
+export interface SearchCriterion {
+  fields?: string[];
+  value?: string;
+  values?: string[];
+  type?: string;
+}
+
 export interface MediaUtilization {
   maximumCapacity?: number;
   interruptableMediaTypes?: string[];

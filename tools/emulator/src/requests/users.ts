@@ -7,6 +7,7 @@ import type {
   Location,
   MediaUtilization,
   RoutingEntryRequest,
+  SearchCriterion,
   UserCreateRequest,
   UserUpdateRequest,
   UtilizationRequest,
@@ -65,14 +66,6 @@ export const userUpdateRequest = body<UserUpdateRequest>({
   version: number,
   manager: string,
 });
-
-/** One criterion of a user search (Usersearchcriteria): EXACT or CONTAINS on some fields. */
-export interface SearchCriterion {
-  fields?: string[];
-  value?: string;
-  values?: string[];
-  type?: string;
-}
 
 export const userSearchRequest = body<{ query?: SearchCriterion[]; pageSize?: number; pageNumber?: number }>({
   query: arrayOf(

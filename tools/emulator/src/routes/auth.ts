@@ -1,6 +1,7 @@
 // OAuth client credentials, and the two org-level reads the provider makes when it configures itself.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { isJsonObject } from '../check.ts';
 import type { EmulatorContext } from '../context.ts';
 import { OAUTH_TOKEN, ORGANIZATION_ME, PRODUCTS } from '../paths.ts';
 
@@ -14,7 +15,7 @@ export function registerAuth(app: FastifyInstance, ctx: EmulatorContext): void {
   app.post(OAUTH_TOKEN, async (request, reply) => {
     const oauthError = (status: number, error: string, description: string) =>
       reply.code(status).send({ error, description, error_description: description });
-    const form = (request.body ?? {}) as Record<string, string>;
+    const form = isJsonObject(request.body) ? request.body : {};
     if (form.grant_type !== 'client_credentials')
       return oauthError(400, 'unsupported_grant_type', 'only client_credentials is emulated');
     const basic = /^Basic\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
