@@ -28,9 +28,9 @@ export async function startEmulatedOrg(options: EmulatorOptions = {}): Promise<E
 /** The objects the org holds beyond what a new org starts with, by kind (names). Empty after a full destroy. */
 export function objectsCreatedInOrg(org: EmulatedOrg): Record<string, string[]> {
   const state = org.emulator.context.store.state;
-  const names = (
-    records: Record<string, Record<string, unknown>>,
-    keep = (_o: Record<string, unknown>) => true,
+  const names = <T extends { id: string; name: string }>(
+    records: Record<string, T>,
+    keep = (_o: T) => true,
   ) =>
     Object.values(records)
       .filter(keep)

@@ -1,30 +1,45 @@
-// A client for the emulator's /__admin routes, used by `cxops emulator …` and by tests. It shares the route
-// constants with the server so the two cannot drift apart.
-import { ADMIN } from './routes/admin.ts';
+// A client for the emulator's /__admin routes, used by `cxops emulator …` and by tests. It builds its URLs from
+// the route patterns the server registers (paths.ts), so the two cannot drift apart.
+import { isJsonObject } from './check.ts';
 import type { FaultRule } from './faults.ts';
+import type { Metrics } from './metrics.ts';
+import type { AuditEntry } from './model/audit.ts';
+import type { JsonObject } from './model/common.ts';
+import {
+  ADMIN_AUDIT,
+  ADMIN_FAULTS,
+  ADMIN_METRICS,
+  ADMIN_METRICS_RESET,
+  ADMIN_OBJECT,
+  ADMIN_OBJECTS,
+  ADMIN_RATE_LIMITS,
+  ADMIN_RESET,
+  pathTo,
+} from './paths.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
-import type { AuditEntry, Json } from './store.ts';
 
 export class EmulatorAdmin {
   constructor(readonly baseUrl: string) {}
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.baseUrl}${ADMIN}${path}`, {
+    const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    const parsed = text ? (JSON.parse(text) as unknown) : undefined;
-    if (!response.ok)
-      throw new Error(
-        `emulator ${method} ${ADMIN}${path} answered ${response.status}: ${(parsed as Json | undefined)?.message ?? text}`,
-      );
+    const parsed: unknown = text ? JSON.parse(text) : undefined;
+    if (!response.ok) {
+      const message = isJsonObject(parsed) && parsed.message !== undefined ? String(parsed.message) : text;
+      throw new Error(`emulator ${method} ${path} answered ${response.status}: ${message}`);
+    }
+    // The answer of the admin route at `path`, which this class pairs with the type that route returns.
     return parsed as T;
   }
 
-  objects(kind: string, name?: string): Promise<Json[]> {
-    return this.call('GET', `/objects/${kind}${name ? `?name=${encodeURIComponent(name)}` : ''}`);
+  objects(kind: string, name?: string): Promise<JsonObject[]> {
+    const query = name ? `?${new URLSearchParams({ name }).toString()}` : '';
+    return this.call('GET', `${pathTo(ADMIN_OBJECTS, { kind })}${query}`);
   }
 
   /** Changes fields of one object as a supervisor would in the admin UI; recorded in the audit log. */
@@ -33,38 +48,34 @@ export class EmulatorAdmin {
     id: string,
     changes: Record<string, unknown>,
     actor?: string,
-  ): Promise<{ object: Json; audit: AuditEntry }> {
-    return this.call('PATCH', `/objects/${kind}/${id}`, { changes, actor });
+  ): Promise<{ object: JsonObject; audit: AuditEntry }> {
+    return this.call('PATCH', pathTo(ADMIN_OBJECT, { kind, id }), { changes, actor });
   }
 
   audit(filter: { kind?: string; since?: string } = {}): Promise<AuditEntry[]> {
-    const query = new URLSearchParams(
-      Object.entries(filter).filter(([, v]) => v) as [string, string][],
-    ).toString();
-    return this.call('GET', `/audit${query ? `?${query}` : ''}`);
+    const query = new URLSearchParams();
+    if (filter.kind) query.set('kind', filter.kind);
+    if (filter.since) query.set('since', filter.since);
+    return this.call('GET', `${ADMIN_AUDIT}${query.size ? `?${query.toString()}` : ''}`);
   }
 
-  metrics(): Promise<{
-    total: { requests: number; status429: number; errors: number };
-    routes: Record<string, { requests: number; status429: number; errors: number }>;
-    tokens: Record<string, { requests: number; status429: number }>;
-  }> {
-    return this.call('GET', '/metrics');
+  metrics(): Promise<ReturnType<Metrics['snapshot']>> {
+    return this.call('GET', ADMIN_METRICS);
   }
 
   resetMetrics(): Promise<unknown> {
-    return this.call('POST', '/metrics/reset');
+    return this.call('POST', ADMIN_METRICS_RESET);
   }
 
   setFaults(rules: FaultRule[], seed?: string): Promise<unknown> {
-    return this.call('PUT', '/faults', { rules, seed });
+    return this.call('PUT', ADMIN_FAULTS, { rules, seed });
   }
 
   setRateLimits(limits: RateLimitOptions): Promise<unknown> {
-    return this.call('PUT', '/rate-limits', limits);
+    return this.call('PUT', ADMIN_RATE_LIMITS, limits);
   }
 
   reset(): Promise<unknown> {
-    return this.call('POST', '/reset');
+    return this.call('POST', ADMIN_RESET);
   }
 }

@@ -1,8 +1,17 @@
 export * from './server.ts';
+export * from './context.ts';
+export * from './state.ts';
 export * from './store.ts';
+export type * from './model/common.ts';
+export type * from './model/org.ts';
+export type * from './model/routing.ts';
+export type * from './model/authorization.ts';
+export type * from './model/users.ts';
+export type * from './model/flows.ts';
+export type * from './model/audit.ts';
 export * from './errors.ts';
 export * from './faults.ts';
 export * from './rate-limit.ts';
 export * from './metrics.ts';
-export { flowIdentity } from './routes/flows.ts';
+export { flowIdentity } from './flow-identity.ts';
 export * from './admin-client.ts';

@@ -2,6 +2,7 @@
 // with its sources), served in the API's own shape and used to refuse role policies the org cannot hold.
 import { readFileSync } from 'node:fs';
 import { badRequest } from './errors.ts';
+import type { PermissionPolicy } from './model/authorization.ts';
 
 interface CatalogueEntity {
   actions: string[];
@@ -11,7 +12,8 @@ interface CatalogueEntity {
 
 type Catalogue = Record<string, Record<string, CatalogueEntity>>;
 
-const CATALOGUE: Catalogue = (
+// Our own data file, read once at start; its shape is fixed by the harvest that wrote it (sources inside it).
+const CATALOGUE = (
   JSON.parse(readFileSync(new URL('../data/permission-catalogue.json', import.meta.url), 'utf8')) as {
     domains: Catalogue;
   }
@@ -51,7 +53,7 @@ export function domainPermissionCollection(domain: string) {
  * Refuses a policy naming a domain, entity or action the catalogue does not hold. A wildcard (`*`) is
  * accepted at any level, as the API accepts it (the built-in admin roles hold `*:*:*`).
  */
-export function checkPolicy(policy: { domain?: unknown; entityName?: unknown; actionSet?: unknown }): void {
+export function checkPolicy(policy: PermissionPolicy): void {
   const domain = String(policy.domain);
   const entityName = String(policy.entityName);
   if (domain === '*') return;
@@ -65,7 +67,7 @@ export function checkPolicy(policy: { domain?: unknown; entityName?: unknown; ac
       `Permission entity '${entityName}' does not exist in domain '${domain}'.`,
       'permissionPolicies.entityName',
     );
-  for (const action of policy.actionSet as string[]) {
+  for (const action of policy.actionSet ?? []) {
     if (action !== '*' && !entity.actions.includes(action))
       throw badRequest(
         `Permission action '${action}' does not exist for '${domain}:${entityName}'.`,

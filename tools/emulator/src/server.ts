@@ -2,43 +2,26 @@
 // the resource routes. Loopback only.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createContext, type EmulatorContext, type EmulatorOptions } from './context.ts';
 import { GenesysError, errorBody } from './errors.ts';
-import { Faults, type FaultRule } from './faults.ts';
-import { Metrics, tokenLabel } from './metrics.ts';
-import { RateLimits, tooManyRequestsBody, type RateLimitOptions } from './rate-limit.ts';
-import { Store } from './store.ts';
+import { tokenLabel } from './metrics.ts';
+import { HEALTH } from './paths.ts';
+import { tooManyRequestsBody } from './rate-limit.ts';
 import { registerAdmin } from './routes/admin.ts';
 import { registerAuth } from './routes/auth.ts';
 import { registerDivisions } from './routes/divisions.ts';
 import { registerFlows } from './routes/flows.ts';
+import { registerQueueMembers } from './routes/queue-members.ts';
+import { registerQueueWrapupcodes } from './routes/queue-wrapupcodes.ts';
 import { registerQueues } from './routes/queues.ts';
 import { registerRoles } from './routes/roles.ts';
 import { registerSkills } from './routes/skills.ts';
+import { registerSubjects } from './routes/subjects.ts';
+import { registerUserRouting } from './routes/user-routing.ts';
+import { registerUserSettings } from './routes/user-settings.ts';
 import { registerUsers } from './routes/users.ts';
 import { registerWrapupcodes } from './routes/wrapupcodes.ts';
-
-export interface EmulatorOptions {
-  /** JSON file the org is persisted to; omitted = in memory. */
-  stateFile?: string;
-  rateLimits?: RateLimitOptions;
-  faults?: FaultRule[];
-  seed?: string;
-  /** OAuth clients (id → secret); omitted = any non-empty client id and secret is accepted. */
-  clients?: Record<string, string>;
-  /** Log requests (pino) to stdout. */
-  logger?: boolean;
-}
-
-export interface EmulatorContext {
-  store: Store;
-  limits: RateLimits;
-  faults: Faults;
-  metrics: Metrics;
-  options: EmulatorOptions;
-  /** Base URL the server is reachable at (for presigned upload URLs). */
-  baseUrl: () => string;
-}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -49,20 +32,22 @@ declare module 'fastify' {
 
 export type Emulator = { app: FastifyInstance; context: EmulatorContext };
 
+/** The status a non-Genesys error carries (Fastify's own errors have one), else 500. */
+function statusOf(error: unknown): number {
+  return typeof error === 'object' &&
+    error !== null &&
+    'statusCode' in error &&
+    typeof error.statusCode === 'number'
+    ? error.statusCode
+    : 500;
+}
+
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 512_000 });
-  const context: EmulatorContext = {
-    store: new Store(options.stateFile),
-    limits: new RateLimits(options.rateLimits),
-    faults: new Faults(options.seed),
-    metrics: new Metrics(),
-    options,
-    baseUrl: () => {
-      const address = app.server.address();
-      return typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : 'http://127.0.0.1';
-    },
-  };
-  if (options.faults) context.faults.set(options.faults, options.seed);
+  const context = createContext(options, () => {
+    const address = app.server.address();
+    return typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : 'http://127.0.0.1';
+  });
 
   // The SDK sends Content-Type: application/json on some bodiless calls; an empty body is not an error.
   app.removeContentTypeParser('application/json');
@@ -138,7 +123,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         .code(error.status)
         .send(errorBody(error.status, error.code, error.message, request.correlationId, error.extra));
     }
-    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    const status = statusOf(error);
     const message =
       status >= 500
         ? 'The emulator failed to serve this request.'
@@ -170,15 +155,20 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       ),
   );
 
-  app.get('/health', async () => ({ status: 'ok' }));
+  app.get(HEALTH, async () => ({ status: 'ok' }));
   for (const register of [
     registerAuth,
     registerDivisions,
     registerSkills,
     registerWrapupcodes,
     registerQueues,
+    registerQueueMembers,
+    registerQueueWrapupcodes,
     registerRoles,
+    registerSubjects,
     registerUsers,
+    registerUserRouting,
+    registerUserSettings,
     registerFlows,
     registerAdmin,
   ]) {
@@ -193,6 +183,3 @@ export async function listen(emulator: Emulator, port = 0): Promise<string> {
   await emulator.app.listen({ host: '127.0.0.1', port });
   return emulator.context.baseUrl();
 }
-
-export type Req = FastifyRequest;
-export type Rep = FastifyReply;

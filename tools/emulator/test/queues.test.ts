@@ -65,6 +65,19 @@ describe('queues', () => {
     expect(percent.body.details[0].fieldName).toBe('mediaSettings.call.serviceLevel.percentage');
   });
 
+  it('refuses a setting of the wrong JSON type, naming the field', async () => {
+    const stringTimeout = {
+      ...callQueue('Typed'),
+      acwSettings: { wrapupPrompt: 'OPTIONAL', timeoutMs: '30000' },
+    };
+    expect(errorOf(await h.api('POST', Q, stringTimeout))).toEqual({
+      status: 400,
+      code: 'bad.request',
+      message: 'acwSettings.timeoutMs must be a number.',
+    });
+    expect((await h.api('GET', `${Q}?name=Typed`)).body.total).toBe(0);
+  });
+
   it('refuses a duplicate queue name', async () => {
     await h.api('POST', Q, callQueue('Sales'));
     expect(errorOf(await h.api('POST', Q, callQueue('sales')))).toMatchObject({

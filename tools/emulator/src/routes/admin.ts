@@ -1,94 +1,122 @@
 // Test-only routes under /__admin (no Genesys equivalent): out-of-band changes as a supervisor would make them
 // in the admin UI (recorded in an audit log), counters, fault injection, rate-limit settings and reset.
 import type { FastifyInstance } from 'fastify';
+import { isJsonObject } from '../check.ts';
+import type { EmulatorContext } from '../context.ts';
 import { badRequest, notFound } from '../errors.ts';
-import type { FaultRule } from '../faults.ts';
+import type { AuditEntry, FieldChange } from '../model/audit.ts';
+import type { JsonObject } from '../model/common.ts';
 import { nameMatches } from '../paging.ts';
-import { RateLimits, type RateLimitOptions } from '../rate-limit.ts';
-import { nowIso, type Json, type OrgState } from '../store.ts';
-import type { EmulatorContext } from '../server.ts';
-import { jsonBody, type Params, type Query } from './util.ts';
+import {
+  ADMIN_AUDIT,
+  ADMIN_FAULTS,
+  ADMIN_METRICS,
+  ADMIN_METRICS_RESET,
+  ADMIN_OBJECT,
+  ADMIN_OBJECTS,
+  ADMIN_RATE_LIMITS,
+  ADMIN_REQUESTS_RECENT,
+  ADMIN_RESET,
+} from '../paths.ts';
+import { RateLimits } from '../rate-limit.ts';
+import { changeRequest, faultsRequest, rateLimitsRequest } from '../requests/admin.ts';
+import { nowIso, type OrgState } from '../state.ts';
+import type { On } from './util.ts';
 
-export const ADMIN = '/__admin';
+/** What every editable object has. */
+interface Editable {
+  id: string;
+  name: string;
+}
 
 /** The collections a supervisor can edit, by the names the admin routes and CLI use. */
-const KINDS: Record<string, keyof OrgState> = {
-  queues: 'queues',
-  skills: 'skills',
-  wrapupcodes: 'wrapupcodes',
-  users: 'users',
-  roles: 'roles',
-  divisions: 'divisions',
-  flows: 'flows',
+const KINDS: Record<string, (state: OrgState) => Record<string, Editable>> = {
+  queues: (state) => state.queues,
+  skills: (state) => state.skills,
+  wrapupcodes: (state) => state.wrapupcodes,
+  users: (state) => state.users,
+  roles: (state) => state.roles,
+  divisions: (state) => state.divisions,
+  flows: (state) => state.flows,
 };
 
-function collection(ctx: EmulatorContext, kind: string | undefined): Record<string, Json> {
-  const key = KINDS[kind ?? ''];
-  if (!key)
+function collection(ctx: EmulatorContext, kind: string): Record<string, Editable> {
+  const objects = KINDS[kind];
+  if (!objects)
     throw badRequest(`Unknown object kind '${kind}'; use one of ${Object.keys(KINDS).join(', ')}.`, 'kind');
-  return ctx.store.state[key] as Record<string, Json>;
+  return objects(ctx.store.state);
 }
 
-function getPath(object: Json, path: string): unknown {
+/**
+ * The object as a JSON tree. A supervisor can set any field path to any JSON value, as in the admin UI: the edit
+ * happens outside the object's type on purpose, and the emulator then serves whatever the object holds.
+ */
+function asJsonTree(object: Editable): JsonObject {
+  return object as unknown as JsonObject;
+}
+
+/** What a field path goes through: an object by key, or an array by index ("addresses.0.address"). */
+function isContainer(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null;
+}
+
+function getPath(object: JsonObject, path: string): unknown {
   return path
     .split('.')
-    .reduce<unknown>(
-      (value, key) => (value && typeof value === 'object' ? (value as Json)[key] : undefined),
-      object,
-    );
+    .reduce<unknown>((value, key) => (isContainer(value) ? value[key] : undefined), object);
 }
 
-function setPath(object: Json, path: string, value: unknown): void {
+/** Sets the value at the path, making objects where the path has none; a path through a value is a 400. */
+function setPath(object: JsonObject, path: string, value: unknown): void {
   const keys = path.split('.');
   let cursor = object;
-  for (const key of keys.slice(0, -1)) cursor = (cursor[key] ??= {}) as Json;
+  for (const key of keys.slice(0, -1)) {
+    const next = (cursor[key] ??= {});
+    if (!isContainer(next))
+      throw badRequest(`${path} goes through ${key}, which holds a value.`, `changes.${path}`);
+    cursor = next;
+  }
   cursor[keys.at(-1)!] = value;
 }
 
 export function registerAdmin(app: FastifyInstance, ctx: EmulatorContext): void {
-  app.get(`${ADMIN}/objects/:kind`, async (request) => {
-    const query = request.query as Query;
-    return Object.values(collection(ctx, (request.params as Params).kind)).filter((o) =>
-      nameMatches(String(o.name ?? ''), query.name),
-    );
-  });
+  app.get<On<'kind'>>(ADMIN_OBJECTS, async (request) =>
+    Object.values(collection(ctx, request.params.kind)).filter((o) =>
+      nameMatches(o.name, request.query.name),
+    ),
+  );
 
-  // A supervisor's change: {"actor": "jane.supervisor", "changes": {"mediaSettings.call.alertingTimeoutSeconds": 12}}
-  app.patch(`${ADMIN}/objects/:kind/:id`, async (request) => {
-    const { kind, id } = request.params as Params;
-    const object = collection(ctx, kind)[id!];
+  app.patch<On<'kind' | 'id'>>(ADMIN_OBJECT, async (request) => {
+    const { kind, id } = request.params;
+    const object = collection(ctx, kind)[id];
     if (!object) throw notFound(`${kind} ${id} was not found.`);
-    const body = jsonBody(request.body);
-    const changes = body.changes;
-    if (
-      !changes ||
-      typeof changes !== 'object' ||
-      Array.isArray(changes) ||
-      Object.keys(changes).length === 0
-    ) {
+    const { actor, changes } = changeRequest(request.body);
+    if (!isJsonObject(changes) || Object.keys(changes).length === 0) {
       throw badRequest(
         'changes must be an object of "field.path": newValue with at least one entry.',
         'changes',
       );
     }
-    const recorded: Record<string, { from: unknown; to: unknown }> = {};
-    for (const [path, to] of Object.entries(changes as Json)) {
+    const tree = asJsonTree(object);
+    const recorded: Record<string, FieldChange> = {};
+    for (const [path, to] of Object.entries(changes)) {
       if (path === 'id') throw badRequest('id cannot be changed.', 'changes.id');
-      recorded[path] = { from: structuredClone(getPath(object, path)) ?? null, to };
-      setPath(object, path, to);
+      recorded[path] = { from: structuredClone(getPath(tree, path)) ?? null, to };
+      setPath(tree, path, to);
     }
-    if (typeof object.version === 'number') object.version += 1;
-    if (kind === 'flows') {
+    if (typeof tree.version === 'number') tree.version += 1;
+    const flow = kind === 'flows' ? ctx.store.state.flows[id] : undefined;
+    if (flow) {
       // An edit published from Architect: a new version the provider's file hash cannot see.
-      const next = Number((object.publishedVersion as Json | undefined)?.id ?? 1) + 1;
-      object.publishedVersion = { id: String(next), name: String(next) };
+      const next = String(Number(flow.publishedVersion.id) + 1);
+      flow.publishedVersion = { id: next, name: next };
     }
-    const entry = {
+    const entry: AuditEntry = {
       at: nowIso(),
-      actor: typeof body.actor === 'string' ? body.actor : 'admin-ui',
-      kind: kind!,
-      id: id!,
-      name: object.name as string | undefined,
+      actor: typeof actor === 'string' ? actor : 'admin-ui',
+      kind,
+      id,
+      name: typeof tree.name === 'string' ? tree.name : undefined,
       changes: recorded,
     };
     ctx.store.state.audit.push(entry);
@@ -96,35 +124,34 @@ export function registerAdmin(app: FastifyInstance, ctx: EmulatorContext): void 
     return { object, audit: entry };
   });
 
-  app.get(`${ADMIN}/audit`, async (request) => {
-    const query = request.query as Query;
+  app.get<On>(ADMIN_AUDIT, async (request) => {
+    const query = request.query;
     return ctx.store.state.audit.filter(
       (e) => (!query.kind || e.kind === query.kind) && (!query.since || e.at >= query.since),
     );
   });
 
-  app.get(`${ADMIN}/metrics`, async () => ctx.metrics.snapshot());
-  app.get(`${ADMIN}/requests/recent`, async () => ctx.metrics.recent());
-  app.post(`${ADMIN}/metrics/reset`, async () => {
+  app.get(ADMIN_METRICS, async () => ctx.metrics.snapshot());
+  app.get(ADMIN_REQUESTS_RECENT, async () => ctx.metrics.recent());
+  app.post(ADMIN_METRICS_RESET, async () => {
     ctx.metrics.reset();
     return ctx.metrics.snapshot();
   });
 
-  app.get(`${ADMIN}/faults`, async () => ({ rules: ctx.faults.list() }));
-  app.put(`${ADMIN}/faults`, async (request) => {
-    const body = jsonBody(request.body);
-    if (!Array.isArray(body.rules)) throw badRequest('rules must be an array of fault rules.', 'rules');
-    ctx.faults.set(body.rules as FaultRule[], typeof body.seed === 'string' ? body.seed : undefined);
+  app.get(ADMIN_FAULTS, async () => ({ rules: ctx.faults.list() }));
+  app.put(ADMIN_FAULTS, async (request) => {
+    const { rules, seed } = faultsRequest(request.body);
+    ctx.faults.set(rules, seed);
     return { rules: ctx.faults.list() };
   });
 
-  app.get(`${ADMIN}/rate-limits`, async () => ctx.limits.settings);
-  app.put(`${ADMIN}/rate-limits`, async (request) => {
-    ctx.limits = new RateLimits(jsonBody(request.body) as RateLimitOptions);
+  app.get(ADMIN_RATE_LIMITS, async () => ctx.limits.settings);
+  app.put(ADMIN_RATE_LIMITS, async (request) => {
+    ctx.limits = new RateLimits(rateLimitsRequest(request.body));
     return ctx.limits.settings;
   });
 
-  app.post(`${ADMIN}/reset`, async () => {
+  app.post(ADMIN_RESET, async () => {
     ctx.store.reset();
     ctx.metrics.reset();
     ctx.faults.set([]);

@@ -1,7 +1,9 @@
 // OAuth client credentials, and the two org-level reads the provider makes when it configures itself.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { EmulatorContext } from '../server.ts';
+import { isJsonObject } from '../check.ts';
+import type { EmulatorContext } from '../context.ts';
+import { OAUTH_TOKEN, ORGANIZATION_ME, PRODUCTS } from '../paths.ts';
 
 export function registerAuth(app: FastifyInstance, ctx: EmulatorContext): void {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
@@ -10,10 +12,10 @@ export function registerAuth(app: FastifyInstance, ctx: EmulatorContext): void {
 
   // Errors here use the OAuth shape ({error, description, error_description}), not the Platform API one:
   // the SDK builds "Auth Error: <status> - <error> (<error_description>)" from it.
-  app.post('/oauth/token', async (request, reply) => {
+  app.post(OAUTH_TOKEN, async (request, reply) => {
     const oauthError = (status: number, error: string, description: string) =>
       reply.code(status).send({ error, description, error_description: description });
-    const form = (request.body ?? {}) as Record<string, string>;
+    const form = isJsonObject(request.body) ? request.body : {};
     if (form.grant_type !== 'client_credentials')
       return oauthError(400, 'unsupported_grant_type', 'only client_credentials is emulated');
     const basic = /^Basic\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
@@ -31,10 +33,10 @@ export function registerAuth(app: FastifyInstance, ctx: EmulatorContext): void {
     return { access_token: randomBytes(24).toString('base64url'), token_type: 'bearer', expires_in: 86400 };
   });
 
-  app.get('/api/v2/organizations/me', async () => ctx.store.state.org);
+  app.get(ORGANIZATION_ME, async () => ctx.store.state.org);
 
   // The provider sizes an array from `total` and ranges over `entities`: both must be present.
-  app.get('/api/v2/authorization/products', async () => {
+  app.get(PRODUCTS, async () => {
     const entities = [{ id: 'purecloud' }, { id: 'cx3' }];
     return { entities, total: entities.length, pageSize: 25, pageNumber: 1, pageCount: 1 };
   });

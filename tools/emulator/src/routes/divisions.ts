@@ -1,34 +1,33 @@
 // genesyscloud_auth_division, the home division, and moving objects between divisions.
 import type { FastifyInstance } from 'fastify';
+import { arrayBody, string } from '../check.ts';
+import type { EmulatorContext } from '../context.ts';
 import { badRequest, conflict } from '../errors.ts';
+import type { Division } from '../model/org.ts';
 import { nameMatches, page } from '../paging.ts';
-import { newId, type Json, type OrgState } from '../store.ts';
-import type { EmulatorContext } from '../server.ts';
-import { byName, arrayBody, found, jsonBody, ref, requiredString, type Params, type Query } from './util.ts';
+import { DIVISION, DIVISION_HOME, DIVISION_OBJECTS, DIVISIONS } from '../paths.ts';
+import { divisionRef } from '../refs.ts';
+import { divisionRequest } from '../requests/authorization.ts';
+import { newId, type OrgState } from '../state.ts';
+import { byName, found, nameTaken, type On } from './util.ts';
 
-export const DIVISIONS = '/api/v2/authorization/divisions';
+type Divisioned = OrgState['queues' | 'users' | 'wrapupcodes' | 'flows'][string];
 
 /** The object collections that carry a division, by the type name the division-move route uses. */
-const DIVISIONED: Record<string, keyof OrgState> = {
-  QUEUE: 'queues',
-  USER: 'users',
-  WRAPUPCODE: 'wrapupcodes',
-  FLOW: 'flows',
+const DIVISIONED: Record<string, (state: OrgState) => Record<string, Divisioned>> = {
+  QUEUE: (state) => state.queues,
+  USER: (state) => state.users,
+  WRAPUPCODE: (state) => state.wrapupcodes,
+  FLOW: (state) => state.flows,
 };
 
-export function divisionRef(ctx: EmulatorContext, id: string | undefined): Json {
-  const divisionId = id ?? ctx.store.state.homeDivisionId;
-  const division = ctx.store.state.divisions[divisionId];
-  if (!division) throw badRequest(`Division ${divisionId} does not exist.`, 'division');
-  return ref(divisionId, `${DIVISIONS}/${divisionId}`, String(division.name));
-}
-
-function objectCount(ctx: EmulatorContext, divisionId: string): number {
+/** Objects in the division; deleted users (kept for the provider's deleted-user search) do not count. */
+function objectCount(state: OrgState, divisionId: string): number {
   return Object.values(DIVISIONED).reduce(
-    (sum, key) =>
+    (sum, collection) =>
       sum +
-      Object.values(ctx.store.state[key] as Record<string, Json>).filter(
-        (o) => (o.division as Json | undefined)?.id === divisionId && o.state !== 'deleted',
+      Object.values(collection(state)).filter(
+        (o) => o.division.id === divisionId && !('state' in o && o.state === 'deleted'),
       ).length,
     0,
   );
@@ -37,26 +36,19 @@ function objectCount(ctx: EmulatorContext, divisionId: string): number {
 export function registerDivisions(app: FastifyInstance, ctx: EmulatorContext): void {
   const divisions = () => ctx.store.state.divisions;
   const assertUniqueName = (name: string, exceptId?: string) => {
-    if (
-      Object.values(divisions()).some(
-        (d) => d.id !== exceptId && String(d.name).toLowerCase() === name.toLowerCase(),
-      )
-    ) {
-      throw conflict(`A division named '${name}' already exists.`);
-    }
+    if (nameTaken(divisions(), name, exceptId)) throw conflict(`A division named '${name}' already exists.`);
   };
 
-  app.get(`${DIVISIONS}/home`, async () => divisions()[ctx.store.state.homeDivisionId]);
+  app.get(DIVISION_HOME, async () => divisions()[ctx.store.state.homeDivisionId]);
 
   app.post(DIVISIONS, async (request) => {
-    const body = jsonBody(request.body);
-    const name = requiredString(body, 'name');
+    const { name, description } = divisionRequest(request.body);
     assertUniqueName(name);
     const id = newId();
-    const division = {
+    const division: Division = {
       id,
       name,
-      description: body.description ?? '',
+      description: description ?? '',
       homeDivision: false,
       selfUri: `${DIVISIONS}/${id}`,
     };
@@ -65,57 +57,52 @@ export function registerDivisions(app: FastifyInstance, ctx: EmulatorContext): v
     return division;
   });
 
-  app.get(`${DIVISIONS}/:id`, async (request) => {
-    const { id } = request.params as Params;
-    const division = found(divisions()[id!], `Division ${id}`);
-    return (request.query as Query).objectCount === 'true'
-      ? { ...division, objectCounts: { total: objectCount(ctx, id!) } }
+  app.get<On<'id'>>(DIVISION, async (request) => {
+    const { id } = request.params;
+    const division = found(divisions()[id], `Division ${id}`);
+    return request.query.objectCount === 'true'
+      ? { ...division, objectCounts: { total: objectCount(ctx.store.state, id) } }
       : division;
   });
 
-  app.put(`${DIVISIONS}/:id`, async (request) => {
-    const { id } = request.params as Params;
-    const division = found(divisions()[id!], `Division ${id}`);
-    const body = jsonBody(request.body);
-    const name = requiredString(body, 'name');
+  app.put<On<'id'>>(DIVISION, async (request) => {
+    const { id } = request.params;
+    const division = found(divisions()[id], `Division ${id}`);
+    const { name, description } = divisionRequest(request.body);
     assertUniqueName(name, id);
-    Object.assign(division, { name, description: body.description ?? '' });
+    Object.assign(division, { name, description: description ?? '' });
     ctx.store.changed();
     return division;
   });
 
-  app.delete(`${DIVISIONS}/:id`, async (request, reply) => {
-    const { id } = request.params as Params;
-    const division = found(divisions()[id!], `Division ${id}`);
+  app.delete<On<'id'>>(DIVISION, async (request, reply) => {
+    const { id } = request.params;
+    const division = found(divisions()[id], `Division ${id}`);
     if (division.homeDivision) throw badRequest('The home division cannot be deleted.');
-    if ((request.query as Query).force !== 'true' && objectCount(ctx, id!) > 0) {
+    if (request.query.force !== 'true' && objectCount(ctx.store.state, id) > 0) {
       throw badRequest(
         `Division '${division.name}' still holds objects; move them or delete with force=true.`,
       );
     }
-    delete divisions()[id!];
+    delete divisions()[id];
     ctx.store.changed();
     return reply.code(204).send();
   });
 
-  app.get(DIVISIONS, async (request) => {
-    const query = request.query as Query;
-    const list = byName(Object.values(divisions()).filter((d) => nameMatches(String(d.name), query.name)));
+  app.get<On>(DIVISIONS, async (request) => {
+    const query = request.query;
+    const list = byName(Object.values(divisions()).filter((d) => nameMatches(d.name, query.name)));
     return page(list, query, DIVISIONS);
   });
 
-  app.post(`${DIVISIONS}/:id/objects/:type`, async (request, reply) => {
-    const { id, type } = request.params as Params;
-    const target = divisionRef(ctx, found(divisions()[id!], `Division ${id}`).id as string);
-    const collection = DIVISIONED[type!.toUpperCase()];
+  app.post<On<'id' | 'type'>>(DIVISION_OBJECTS, async (request, reply) => {
+    const { id, type } = request.params;
+    const target = divisionRef(ctx.store.state, found(divisions()[id], `Division ${id}`).id);
+    const collection = DIVISIONED[type.toUpperCase()];
     if (!collection)
       throw badRequest(`Objects of type ${type} cannot be moved by the emulator.`, 'objectType');
-    for (const objectId of arrayBody(request.body, 50)) {
-      const object = found(
-        (ctx.store.state[collection] as Record<string, Json>)[String(objectId)],
-        `${type} ${objectId}`,
-      );
-      object.division = target;
+    for (const objectId of arrayBody(request.body, string, 50)) {
+      found(collection(ctx.store.state)[objectId], `${type} ${objectId}`).division = target;
     }
     ctx.store.changed();
     return reply.code(204).send();

@@ -1,29 +1,37 @@
 // genesyscloud_routing_skill (and the routing languages users refer to).
 import type { FastifyInstance } from 'fastify';
+import type { EmulatorContext } from '../context.ts';
 import { conflict } from '../errors.ts';
+import type { Skill } from '../model/routing.ts';
 import { nameMatches, page } from '../paging.ts';
-import { newId, nowIso, type Json } from '../store.ts';
-import type { EmulatorContext } from '../server.ts';
-import { byName, found, jsonBody, requiredString, type Params, type Query } from './util.ts';
+import { LANGUAGE, LANGUAGES, SKILL, SKILLS } from '../paths.ts';
+import { namedRequest } from '../requests/routing.ts';
+import { newId, nowIso } from '../state.ts';
+import { byName, found, nameTaken, type On } from './util.ts';
 
-export const SKILLS = '/api/v2/routing/skills';
-export const LANGUAGES = '/api/v2/routing/languages';
+/** Skills and languages share one contract; each kind has its routes and its collection. */
+interface Kind {
+  noun: 'skill' | 'language';
+  collection: 'skills' | 'languages';
+  base: string;
+  one: string;
+}
+
+const KINDS: Kind[] = [
+  { noun: 'skill', collection: 'skills', base: SKILLS, one: SKILL },
+  { noun: 'language', collection: 'languages', base: LANGUAGES, one: LANGUAGE },
+];
 
 export function registerSkills(app: FastifyInstance, ctx: EmulatorContext): void {
-  for (const [base, collection] of [
-    [SKILLS, 'skills'],
-    [LANGUAGES, 'languages'],
-  ] as const) {
+  for (const { noun, collection, base, one } of KINDS) {
     const items = () => ctx.store.state[collection];
 
     app.post(base, async (request) => {
-      const name = requiredString(jsonBody(request.body), 'name');
-      if (Object.values(items()).some((s) => String(s.name).toLowerCase() === name.toLowerCase())) {
-        throw conflict(`A ${collection === 'skills' ? 'skill' : 'language'} named '${name}' already exists.`);
-      }
+      const { name } = namedRequest(request.body);
+      if (nameTaken(items(), name)) throw conflict(`A ${noun} named '${name}' already exists.`);
       const id = newId();
       // version is a STRING on routing skills (Routingskill model), unlike users.
-      const item: Json = {
+      const item: Skill = {
         id,
         name,
         state: 'active',
@@ -36,25 +44,23 @@ export function registerSkills(app: FastifyInstance, ctx: EmulatorContext): void
       return item;
     });
 
-    app.get(`${base}/:id`, async (request) =>
-      found(items()[(request.params as Params).id!], `${collection} ${(request.params as Params).id}`),
+    app.get<On<'id'>>(one, async (request) =>
+      found(items()[request.params.id], `${collection} ${request.params.id}`),
     );
 
-    app.delete(`${base}/:id`, async (request, reply) => {
-      const { id } = request.params as Params;
-      found(items()[id!], `${collection} ${id}`);
-      delete items()[id!];
+    app.delete<On<'id'>>(one, async (request, reply) => {
+      const { id } = request.params;
+      found(items()[id], `${collection} ${id}`);
+      delete items()[id];
       ctx.store.changed();
       return reply.code(204).send();
     });
 
-    app.get(base, async (request) => {
-      const query = request.query as Query;
+    app.get<On>(base, async (request) => {
+      const query = request.query;
       const ids = query.id?.split(',');
       const list = byName(
-        Object.values(items()).filter(
-          (s) => nameMatches(String(s.name), query.name) && (!ids || ids.includes(String(s.id))),
-        ),
+        Object.values(items()).filter((s) => nameMatches(s.name, query.name) && (!ids || ids.includes(s.id))),
       );
       return page(list, query, base);
     });

@@ -1,26 +1,18 @@
-import { badRequest, notFound } from '../errors.ts';
-import type { Json } from '../store.ts';
+// What the route files share: request typing, lookups that answer 404, and the order listings use.
+import { notFound } from '../errors.ts';
+import type { User } from '../model/users.ts';
+import type { OrgState } from '../state.ts';
 
-export type Params = Record<string, string>;
+/** Query string values; a key sent twice would arrive as an array, which no client of the emulator sends. */
 export type Query = Record<string, string | undefined>;
 
-export function jsonBody(body: unknown): Json {
-  if (!body || typeof body !== 'object' || Array.isArray(body))
-    throw badRequest('The request body must be a JSON object.');
-  return body as Json;
-}
-
-export function arrayBody(body: unknown, max?: number): unknown[] {
-  if (!Array.isArray(body)) throw badRequest('The request body must be a JSON array.');
-  if (max !== undefined && body.length > max)
-    throw badRequest(`At most ${max} entries are allowed per request; got ${body.length}.`);
-  return body;
-}
-
-export function requiredString(body: Json, field: string): string {
-  const value = body[field];
-  if (typeof value !== 'string' || value.trim() === '') throw badRequest(`${field} is required.`, field);
-  return value;
+/**
+ * The route generic for Fastify: path parameters named P (strings by construction of the route pattern) and the
+ * query. Fastify checks neither at run time; the patterns in paths.ts guarantee the parameters.
+ */
+export interface On<P extends string = never> {
+  Params: Record<P, string>;
+  Querystring: Query;
 }
 
 export function found<T>(value: T | undefined, what: string): T {
@@ -28,18 +20,24 @@ export function found<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-/** Keeps only the keys that were sent (no undefined), so responses echo requests exactly. */
-export function defined(object: Json): Json {
-  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined));
+/** Objects in the order Genesys lists them: by name. */
+export function byName<T extends { name: string }>(list: T[]): T[] {
+  return list.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export const ref = (id: string, selfUri: string, name?: string) => ({
-  id,
-  ...(name !== undefined ? { name } : {}),
-  selfUri,
-});
+/** Genesys names are unique per org, compared without case. */
+export function nameTaken(
+  objects: Record<string, { id: string; name: string }>,
+  name: string,
+  exceptId?: string,
+) {
+  const wanted = name.toLowerCase();
+  return Object.values(objects).some((o) => o.id !== exceptId && o.name.toLowerCase() === wanted);
+}
 
-/** Objects in the order Genesys lists them: by name. */
-export function byName<T extends Json>(list: T[]): T[] {
-  return list.sort((a, b) => String(a.name).localeCompare(String(b.name)));
+/** A user that is not deleted, unless the caller asks for deleted ones too; else 404. */
+export function liveUser(state: OrgState, id: string, allowDeleted = false): User {
+  const user = state.users[id];
+  if (!user || (user.state === 'deleted' && !allowDeleted)) throw notFound(`User ${id} was not found.`);
+  return user;
 }

@@ -1,37 +1,34 @@
 // genesyscloud_routing_wrapupcode.
 import type { FastifyInstance } from 'fastify';
+import type { EmulatorContext } from '../context.ts';
 import { conflict } from '../errors.ts';
+import type { WrapupCode } from '../model/routing.ts';
 import { nameMatches, page } from '../paging.ts';
-import { newId, nowIso, type Json } from '../store.ts';
-import type { EmulatorContext } from '../server.ts';
-import { divisionRef } from './divisions.ts';
-import { byName, found, jsonBody, requiredString, type Params, type Query } from './util.ts';
-
-export const WRAPUPCODES = '/api/v2/routing/wrapupcodes';
+import { WRAPUPCODE, WRAPUPCODES } from '../paths.ts';
+import { divisionRef } from '../refs.ts';
+import { wrapupCodeRequest } from '../requests/routing.ts';
+import { newId, nowIso } from '../state.ts';
+import { byName, found, nameTaken, type On } from './util.ts';
 
 export function registerWrapupcodes(app: FastifyInstance, ctx: EmulatorContext): void {
   const codes = () => ctx.store.state.wrapupcodes;
-  const fields = (body: Json, exceptId?: string) => {
-    const name = requiredString(body, 'name');
-    if (
-      Object.values(codes()).some(
-        (c) => c.id !== exceptId && String(c.name).toLowerCase() === name.toLowerCase(),
-      )
-    ) {
-      throw conflict(`A wrap-up code named '${name}' already exists.`);
-    }
+  /** The fields a create or update sets: a unique name, a division, and the description when sent. */
+  const fields = (body: unknown, exceptId?: string) => {
+    const request = wrapupCodeRequest(body);
+    if (nameTaken(codes(), request.name, exceptId))
+      throw conflict(`A wrap-up code named '${request.name}' already exists.`);
     return {
-      name,
-      division: divisionRef(ctx, (body.division as Json | undefined)?.id as string | undefined),
-      ...(typeof body.description === 'string' ? { description: body.description } : {}),
+      name: request.name,
+      division: divisionRef(ctx.store.state, request.division?.id),
+      ...(request.description !== undefined ? { description: request.description } : {}),
     };
   };
 
   app.post(WRAPUPCODES, async (request) => {
     const id = newId();
-    const code = {
+    const code: WrapupCode = {
       id,
-      ...fields(jsonBody(request.body)),
+      ...fields(request.body),
       dateCreated: nowIso(),
       createdBy: { id: 'cxops-emulator' },
       selfUri: `${WRAPUPCODES}/${id}`,
@@ -41,38 +38,38 @@ export function registerWrapupcodes(app: FastifyInstance, ctx: EmulatorContext):
     return code;
   });
 
-  app.get(`${WRAPUPCODES}/:id`, async (request) =>
-    found(codes()[(request.params as Params).id!], `Wrap-up code ${(request.params as Params).id}`),
+  app.get<On<'id'>>(WRAPUPCODE, async (request) =>
+    found(codes()[request.params.id], `Wrap-up code ${request.params.id}`),
   );
 
-  app.put(`${WRAPUPCODES}/:id`, async (request) => {
-    const { id } = request.params as Params;
-    const code = found(codes()[id!], `Wrap-up code ${id}`);
-    const next = {
+  app.put<On<'id'>>(WRAPUPCODE, async (request) => {
+    const { id } = request.params;
+    const code = found(codes()[id], `Wrap-up code ${id}`);
+    const next: WrapupCode = {
       id,
-      ...fields(jsonBody(request.body), id),
+      ...fields(request.body, id),
       dateCreated: code.dateCreated,
       createdBy: code.createdBy,
       selfUri: code.selfUri,
     };
-    codes()[id!] = next;
+    codes()[id] = next;
     ctx.store.changed();
     return next;
   });
 
-  app.delete(`${WRAPUPCODES}/:id`, async (request, reply) => {
-    const { id } = request.params as Params;
-    found(codes()[id!], `Wrap-up code ${id}`);
-    delete codes()[id!];
+  app.delete<On<'id'>>(WRAPUPCODE, async (request, reply) => {
+    const { id } = request.params;
+    found(codes()[id], `Wrap-up code ${id}`);
+    delete codes()[id];
     for (const list of Object.values(ctx.store.state.queueWrapupcodes))
       list.splice(0, list.length, ...list.filter((c) => c !== id));
     ctx.store.changed();
     return reply.code(204).send();
   });
 
-  app.get(WRAPUPCODES, async (request) => {
-    const query = request.query as Query;
-    const list = byName(Object.values(codes()).filter((c) => nameMatches(String(c.name), query.name)));
+  app.get<On>(WRAPUPCODES, async (request) => {
+    const query = request.query;
+    const list = byName(Object.values(codes()).filter((c) => nameMatches(c.name, query.name)));
     return page(list, query, WRAPUPCODES);
   });
 }
