@@ -1,7 +1,7 @@
-// Keeps the org's state, loadable from and saved to one JSON file. Writes are atomic (temp file + rename) and
+// Keeps the org's state, loadable from and saved to one JSON file. Writes are atomic (write-file-atomic) and
 // coalesced, so a crash never leaves half a file and a burst of requests costs one write.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '@cxops/core';
 import { isJsonObject } from './check.ts';
 import { seedState, type OrgState } from './state.ts';
 
@@ -25,10 +25,7 @@ export class Store {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     if (!this.file) return;
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(this.state));
-    renameSync(temp, this.file);
+    writeFileAtomicSync(this.file, JSON.stringify(this.state));
   }
 
   reset(): void {
