@@ -55,17 +55,7 @@ function prepare(root: string, environments: number, modules: number): Workspace
   writeNxJson(root, 'terraform');
   git(root, 'init', '--quiet', '--initial-branch=main');
   git(root, 'add', '--all');
-  git(
-    root,
-    '-c',
-    'user.email=bench@example.com',
-    '-c',
-    'user.name=bench',
-    'commit',
-    '--quiet',
-    '-m',
-    'bench',
-  );
+  gitCommit(root, 'bench');
   return size;
 }
 
@@ -207,6 +197,11 @@ function nxCommands(root: string, size: WorkspaceSize): Row[] {
 function commit(root: string, branch: string, change: () => void): void {
   git(root, 'checkout', '--quiet', '-B', branch, 'main');
   change();
+  git(root, 'add', '--all');
+  gitCommit(root, branch);
+}
+
+function gitCommit(root: string, message: string): void {
   git(
     root,
     '-c',
@@ -215,8 +210,8 @@ function commit(root: string, branch: string, change: () => void): void {
     'user.name=bench',
     'commit',
     '--quiet',
-    '-am',
-    branch,
+    '-m',
+    message,
   );
 }
 
