@@ -1,7 +1,7 @@
 // Every module, example and environment: formatted, lint-clean (tflint, repository rules), valid against the
 // real genesyscloud provider's schema, with a current README; every module's tofu test files (mock providers,
 // which take their schema from the real provider binary) pass.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, readlink, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,9 @@ async function terraformDirs(): Promise<string[]> {
   const found: string[] = [];
   const walk = async (dir: string) => {
     const entries = await readdir(dir, { withFileTypes: true });
-    if (entries.some((e) => e.isFile() && e.name.endsWith('.tf'))) found.push(dir);
+    // A .tf file directly in environments/ is shared by linking roots (department-migrations.tf), not a unit.
+    const isTop = ['modules', 'environments'].some((top) => dir === path.join(root, top));
+    if (!isTop && entries.some((e) => !e.isDirectory() && e.name.endsWith('.tf'))) found.push(dir);
     for (const e of entries)
       if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'tests')
         await walk(path.join(dir, e.name));
@@ -25,7 +27,7 @@ async function terraformDirs(): Promise<string[]> {
 }
 
 describe('HCL in modules/ and environments/', () => {
-  it('has the four department roots and the six modules', async () => {
+  it('has the four environment roots, the six domain modules and the two compositions', async () => {
     const dirs = (await terraformDirs()).map((d) => path.relative(root, d));
     for (const expected of [
       'environments/org',
@@ -38,6 +40,8 @@ describe('HCL in modules/ and environments/', () => {
       'modules/permissions',
       'modules/skills',
       'modules/wrapup-codes',
+      'modules/department',
+      'modules/org',
     ]) {
       expect(dirs).toContain(expected);
     }
@@ -109,7 +113,7 @@ describe('HCL in modules/ and environments/', () => {
 });
 
 describe('the scale fixture generator', () => {
-  it('writes a large-org root that is formatted and identical for the same options', async () => {
+  it('writes an org root and one root per division, formatted and identical for the same options', async () => {
     const generator = path.join(root, 'tests', 'fixtures', 'scale', 'generate-org.ts');
     const [a, b] = [path.join(await tempDir(), 'org'), path.join(await tempDir(), 'org')];
     for (const out of [a, b]) {
@@ -128,16 +132,33 @@ describe('the scale fixture generator', () => {
     }
     const fmt = await run(requireToolchainBinary('tofu'), ['fmt', '-check', '-recursive', a]);
     expect(fmt.exitCode, fmt.stdout).toBe(0);
-    const filesOf = async (dir: string) =>
-      (await readdir(dir, { recursive: true, withFileTypes: true }))
-        .filter((e) => e.isFile())
-        .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-        .sort();
-    const files = await filesOf(a);
-    expect(files).toEqual(await filesOf(b));
-    for (const file of files)
-      expect(await readFile(path.join(a, file), 'utf8')).toBe(await readFile(path.join(b, file), 'utf8'));
-    expect(await readFile(path.join(a, 'org.auto.tfvars'), 'utf8')).toMatch(/Scale - /);
+    // Files by content, links by target: the division roots link the org root's wiring.
+    const entriesOf = async (dir: string) =>
+      Object.fromEntries(
+        await Promise.all(
+          (await readdir(dir, { recursive: true, withFileTypes: true }))
+            .filter((e) => !e.isDirectory())
+            .map(async (e) => {
+              const file = path.join(e.parentPath, e.name);
+              const what = e.isSymbolicLink() ? `-> ${await readlink(file)}` : await readFile(file, 'utf8');
+              return [path.relative(dir, file), what] as const;
+            }),
+        ),
+      );
+    const files = await entriesOf(a);
+    expect(files).toEqual(await entriesOf(b));
+    expect(files['org/main.tf']).toMatch(/module "org" \{\n {2}source = ".*\/modules\/org"/);
+    expect(files['org/versions.tf']).toContain(
+      await readFile(path.join(root, 'environments', 'org', 'versions.tf'), 'utf8'),
+    );
+    expect(files['division-01/main.tf']).toMatch(
+      /module "department" \{[^]*division = "Scale - Division 01"/,
+    );
+    expect(files['division-01/versions.tf']).toBe('-> ../org/versions.tf');
+    expect(files['division-01/providers.tf']).toBe('-> ../org/providers.tf');
+    // The wiring is the repository's own, copied once; every main.tf is one module call.
+    for (const [file, text] of Object.entries(files).filter(([f]) => f.endsWith('main.tf')))
+      expect(text, file).not.toMatch(/^\s*(provider|variable|terraform|resource) /m);
   });
 
   it('refuses a non-empty output folder without --force (exit 2)', async () => {

@@ -1,3 +1,6 @@
+# Shared root wiring: this file exists once, here. Every department root links to it
+# (environments/<department>/providers.tf -> ../org/providers.tf), so a change here plans every root.
+#
 # Credentials come from the environment only: GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET
 # (or GENESYSCLOUD_ACCESS_TOKEN). Nothing secret lives in this repository.
 provider "genesyscloud" {
@@ -12,4 +15,25 @@ provider "genesyscloud" {
       port     = gateway.value.port
     }
   }
+}
+
+# The provider's two settings live beside it, so the one linked file carries the whole wiring (hence the
+# tflint-ignore: the standard module structure would want them in variables.tf).
+
+# tflint-ignore: terraform_standard_module_structure
+variable "genesys_region" {
+  description = "Genesys Cloud region of the org, e.g. us-east-1 or eu-west-1. Null when a gateway is set."
+  type        = string
+  default     = null
+}
+
+# tflint-ignore: terraform_standard_module_structure
+variable "gateway" {
+  description = "Where to send API calls instead of the region's hosts: the local emulated org. Null in production."
+  type = object({
+    protocol = optional(string, "http")
+    host     = optional(string, "127.0.0.1")
+    port     = string
+  })
+  default = null
 }

@@ -1,3 +1,5 @@
+# Shared root wiring: this file exists once, here. Every department root links to it
+# (environments/<department>/versions.tf -> ../org/versions.tf), so a change here plans every root.
 terraform {
   required_version = ">= 1.10.0"
 
@@ -9,7 +11,7 @@ terraform {
   }
 
   # Partial configuration: bucket, region and endpoint come from `cxops` (-backend-config), the key is per
-  # department. Native S3 locking; no DynamoDB table.
+  # root. Native S3 locking; no DynamoDB table.
   backend "s3" {
     use_lockfile = true
   }

@@ -59,8 +59,13 @@ export async function scratchWorkspace(): Promise<string> {
   scratchFolders.push(dir);
   const skip = (source: string) =>
     !/[/\\](\.terraform|dist)([/\\]|$)|\.terraform\.lock\.hcl$|\.tfstate/.test(source);
+  // verbatimSymlinks: a department's versions.tf -> ../org/versions.tf stays relative, inside the copy.
   for (const folder of ['modules', 'environments'])
-    await cp(path.join(workspaceRoot(), folder), path.join(dir, folder), { recursive: true, filter: skip });
+    await cp(path.join(workspaceRoot(), folder), path.join(dir, folder), {
+      recursive: true,
+      filter: skip,
+      verbatimSymlinks: true,
+    });
   return dir;
 }
 

@@ -1,8 +1,9 @@
 // How long the project graph and `affected` take with the Terraform plugin on a large generated workspace
-// (default 500 environments × 60 modules, in a temporary folder that is removed afterwards).
+// (default 500 department roots × 60 extra modules, laid out as this repository is, in a temporary folder
+// that is removed afterwards).
 // Run: npx tsx tools/nx-terraform/bench/graph-bench.ts [--environments 500] [--modules 60] [--keep]
 // Goals: warm graph < 1 s, cold graph < 10 s. Figures are printed, never asserted.
-import { mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,7 +11,7 @@ import { parseArgs } from 'node:util';
 import type { CreateNodesResultArray } from '@nx/devkit';
 import { cachePath, createDependencies, createNodes } from '../src/index.ts';
 import { run } from '../test/support/run.ts';
-import { generateWorkspace, moduleName, type WorkspaceSize } from './generate-workspace.ts';
+import { departmentName, generateWorkspace, type WorkspaceSize } from './generate-workspace.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const nxBin = path.join(repoRoot, 'node_modules/nx/dist/bin/nx.js');
@@ -54,17 +55,7 @@ function prepare(root: string, environments: number, modules: number): Workspace
   writeNxJson(root, 'terraform');
   git(root, 'init', '--quiet', '--initial-branch=main');
   git(root, 'add', '--all');
-  git(
-    root,
-    '-c',
-    'user.email=bench@example.com',
-    '-c',
-    'user.name=bench',
-    'commit',
-    '--quiet',
-    '-m',
-    'bench',
-  );
+  gitCommit(root, 'bench');
   return size;
 }
 
@@ -75,8 +66,9 @@ function writeNxJson(root: string, plugin: 'none' | 'static' | 'terraform'): voi
 
 function printSize(root: string, size: WorkspaceSize): void {
   console.log(
-    `Workspace ${root}: ${size.environments} environments × ${size.modules} modules = ` +
-      `${size.environments + size.modules} projects; ${size.tfFiles} .tf and ${size.tfvarsFiles} .tfvars files, ` +
+    `Workspace ${root}: ${size.environments} departments × ${size.modules} generated modules, with org and ` +
+      `the repository's modules: ${size.projects} projects; ${size.tfFiles} .tf (links included) and ` +
+      `${size.tfvarsFiles} .tfvars files, ` +
       `${size.files} files in all, ` +
       `${(size.bytes / 1024).toFixed(0)} KiB of HCL/YAML/docs.`,
   );
@@ -175,19 +167,9 @@ function nxCommands(root: string, size: WorkspaceSize): Row[] {
   );
   nx(root, 'daemon', '--stop', { NX_DAEMON: 'true' });
 
-  // A branch that changes a leaf module: its callers, the environments calling those, all affected.
-  git(root, 'checkout', '--quiet', '-b', 'change');
-  writeFileSync(path.join(root, `modules/${moduleName(0)}/variables.tf`), '# changed\n');
-  git(
-    root,
-    '-c',
-    'user.email=bench@example.com',
-    '-c',
-    'user.name=bench',
-    'commit',
-    '--quiet',
-    '-am',
-    'change',
+  // A branch that changes a module every department reaches through modules/department: all of them planned.
+  commit(root, 'module-change', () =>
+    appendFileSync(path.join(root, 'modules/queues/variables.tf'), '\n# changed\n'),
   );
   nx(root, 'show', 'projects');
   const affected = nx(root, 'show', 'projects', '--affected', '--base=main', '--head=HEAD');
@@ -196,9 +178,41 @@ function nxCommands(root: string, size: WorkspaceSize): Row[] {
   row(
     'nx show projects --affected -t plan',
     plans.ms,
-    `${count(plans.stdout)} of ${size.environments} environments to plan (by task inputs)`,
+    `${count(plans.stdout)} of ${size.environments} environments to plan (a module every department uses)`,
+  );
+  // A branch that changes one department's flow YAML: that department alone.
+  commit(root, 'flow-change', () =>
+    appendFileSync(path.join(root, `environments/${departmentName(0)}/flows/inbound.yaml`), '# changed\n'),
+  );
+  const flow = nx(root, 'show', 'projects', '--affected', '-t', 'plan', '--base=main', '--head=HEAD');
+  row(
+    'nx show projects --affected -t plan, flow YAML',
+    flow.ms,
+    `${count(flow.stdout)} of ${size.environments} environments to plan (one department's flow)`,
   );
   return rows;
+}
+
+/** Commits `change` on a new branch made from main. */
+function commit(root: string, branch: string, change: () => void): void {
+  git(root, 'checkout', '--quiet', '-B', branch, 'main');
+  change();
+  git(root, 'add', '--all');
+  gitCommit(root, branch);
+}
+
+function gitCommit(root: string, message: string): void {
+  git(
+    root,
+    '-c',
+    'user.email=bench@example.com',
+    '-c',
+    'user.name=bench',
+    'commit',
+    '--quiet',
+    '-m',
+    message,
+  );
 }
 
 const GRAPH_SCRIPT = `

@@ -12,6 +12,7 @@ import {
 import { calculateHashesForCreateNodes } from '@nx/devkit/internal';
 import { CACHE_VERSION, ProjectCache } from './cache.ts';
 import { identify, type ProjectIdentity } from './layout.ts';
+import { linkedFiles, type LinkedFile } from './links.ts';
 import { normalizeOptions, type NormalizedOptions, type TerraformPluginOptions } from './options.ts';
 import { resolveInWorkspace, toInput } from './paths.ts';
 import { readTerraformProject, type ProjectFiles, type TerraformProjectInfo } from './read-project.ts';
@@ -34,9 +35,10 @@ export const createNodes: CreateNodes<TerraformPluginOptions> = [
     const cache = new ProjectCache(context.workspaceRoot);
     try {
       const { infos, errors } = await readProjects(projects, cache, context);
+      const links = await readLinks(projects, context);
       const results: CreateNodesResults = projects.map((files) => [
         configFileOf(files),
-        { projects: { [files.root]: buildProject(files.root, infos, normalized) } },
+        { projects: { [files.root]: buildProject(files.root, infos, links, normalized) } },
       ]);
       // Nx reports each file's error and keeps the projects in `results`, broken ones included.
       if (errors.length > 0) throw new AggregateCreateNodesError(errors, results);
@@ -91,14 +93,27 @@ async function readProjects(projects: ProjectFiles[], cache: ProjectCache, conte
   return { infos, errors };
 }
 
+/** Every project's linked .tf files, by project root (only projects that have any). */
+async function readLinks(projects: ProjectFiles[], context: CreateNodesContext) {
+  const links = new Map<string, LinkedFile[]>();
+  await Promise.all(
+    projects.map(async (files) => {
+      const found = await linkedFiles(context.workspaceRoot, files);
+      if (found.length > 0) links.set(files.root, found);
+    }),
+  );
+  return links;
+}
+
 function buildProject(
   root: string,
   infos: Map<string, TerraformProjectInfo>,
+  links: Map<string, LinkedFile[]>,
   options: NormalizedOptions,
 ): ProjectConfiguration {
   const identity = identify(root)!;
   const info = infos.get(root)!;
-  const reads = readInputs(identity, infos);
+  const reads = readInputs(identity, infos, links.get(root) ?? []);
   return {
     root,
     name: identity.name,
@@ -131,10 +146,16 @@ interface ReadInput {
  * paths) belong to the root that runs: an environment takes them from every module it calls, directly or
  * not, and a module resolves its own against itself (where its validate and test run).
  */
-function readInputs(identity: ProjectIdentity, infos: Map<string, TerraformProjectInfo>): ReadInput[] {
+function readInputs(
+  identity: ProjectIdentity,
+  infos: Map<string, TerraformProjectInfo>,
+  links: LinkedFile[],
+): ReadInput[] {
   const { root } = identity;
   const info = infos.get(root)!;
   const inputs: ReadInput[] = info.moduleReads.map((r) => ({ input: toInput(root, r.path), file: r.file }));
+  // A linked .tf file is read from its target: a change there is a change to this project.
+  for (const link of links) inputs.push({ input: toInput(root, link.target), file: link.file });
   const runsHere = identity.kind === 'environment' ? moduleClosure(root, infos) : [info];
   for (const called of runsHere) {
     for (const read of called.rootReads) {

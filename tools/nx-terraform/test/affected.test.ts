@@ -221,3 +221,64 @@ function variableWithDefault(): string {
 }
 `;
 }
+
+describe('department roots that link shared wiring (versions.tf -> ../org/versions.tf)', () => {
+  let linked: Workspace;
+
+  beforeAll(() => {
+    const call = 'module "queues" {\n  source = "../../modules/queues"\n}\n';
+    linked = createWorkspace(
+      {
+        'modules/queues/main.tf': 'resource "genesyscloud_routing_queue" "this" {\n  name = "Support"\n}\n',
+        'environments/org/main.tf': '',
+        'environments/org/versions.tf': 'terraform {\n  required_version = ">= 1.10.0"\n}\n',
+        'environments/department-migrations.tf':
+          'moved {\n  from = module.a\n  to   = module.b.module.a\n}\n',
+        'environments/sales/main.tf': call,
+        'environments/support/main.tf': call,
+      },
+      {
+        git: true,
+        pluginOptions: { commands: { plan: RECORD_PLAN } },
+        links: {
+          'environments/sales/versions.tf': '../org/versions.tf',
+          'environments/support/versions.tf': '../org/versions.tf',
+          'environments/sales/migrations.tf': '../department-migrations.tf',
+          'environments/support/migrations.tf': '../department-migrations.tf',
+        },
+      },
+    );
+  });
+
+  afterAll(() => linked?.dispose());
+
+  const plansOf = (branch: string, change: (w: Workspace) => void) => {
+    linked.branch(branch, change);
+    const result = linked.nx('show', 'projects', '--affected', '-t', 'plan', '--base=main', '--head=HEAD');
+    expect(result.status, result.stderr).toBe(0);
+    return lines(result.stdout);
+  };
+
+  it('lists every project once: links make no projects and no duplicates', () => {
+    const result = linked.nx('show', 'projects');
+    expect(result.status, result.stderr).toBe(0);
+    expect(lines(result.stdout)).toEqual(['env-org', 'env-sales', 'env-support', 'module-queues']);
+  });
+
+  it('plans every root when the linked org file changes', () => {
+    const versions = 'terraform {\n  required_version = ">= 1.11.0"\n}\n';
+    expect(plansOf('org-versions', (w) => w.write('environments/org/versions.tf', versions))).toEqual([
+      'env-org',
+      'env-sales',
+      'env-support',
+    ]);
+  });
+
+  it('plans the linking departments, and not org, when a linked file outside any project changes', () => {
+    const moved = 'moved {\n  from = module.c\n  to   = module.b.module.c\n}\n';
+    expect(plansOf('migrations', (w) => w.write('environments/department-migrations.tf', moved))).toEqual([
+      'env-sales',
+      'env-support',
+    ]);
+  });
+});

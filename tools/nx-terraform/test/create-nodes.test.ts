@@ -723,6 +723,36 @@ describe('folders and names', () => {
   });
 });
 
+describe('linked .tf files (shared root wiring)', () => {
+  it("make the link's target an input of the linking project, once, and no project of their own", async () => {
+    const ws = workspace({
+      'environments/org/versions.tf': 'terraform {\n  required_version = ">= 1.10.0"\n}\n',
+      'environments/org/main.tf': '',
+      'environments/department-migrations.tf': 'moved {\n  from = module.a\n  to   = module.b.module.a\n}\n',
+      'environments/sales/main.tf': '',
+    });
+    ws.link('environments/sales/versions.tf', '../org/versions.tf');
+    ws.link('environments/sales/migrations.tf', '../department-migrations.tf');
+    const projects = projectsOf(await run(ws));
+    expect(Object.keys(projects)).toEqual(['environments/org', 'environments/sales']);
+    const sales = projects['environments/sales']! as InferredProject & {
+      metadata: { terraform: { reads: unknown[] } };
+    };
+    expect(sales.namedInputs.terraform.slice(4)).toEqual([
+      '{workspaceRoot}/environments/department-migrations.tf',
+      '{workspaceRoot}/environments/org/versions.tf',
+    ]);
+    expect(sales.metadata.terraform.reads).toEqual([
+      {
+        input: '{workspaceRoot}/environments/department-migrations.tf',
+        file: 'environments/sales/migrations.tf',
+      },
+      { input: '{workspaceRoot}/environments/org/versions.tf', file: 'environments/sales/versions.tf' },
+    ]);
+    expect(projects['environments/org']!.namedInputs.terraform.slice(4)).toEqual([]);
+  });
+});
+
 describe('options', () => {
   it('rename targets, replace commands ({department} included) and move the plans folder', async () => {
     const ws = workspace({ 'environments/support/main.tf': '' });

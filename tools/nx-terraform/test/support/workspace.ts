@@ -32,6 +32,8 @@ export interface Workspace {
   root: string;
   write(file: string, text: string): void;
   remove(file: string): void;
+  /** Makes `file` a symbolic link to `target` (relative to the link's folder, as written in the repository). */
+  link(file: string, target: string): void;
   /** Workspace-relative .tf files under modules/ and environments/, as Nx would hand them to the plugin. */
   tfFiles(): string[];
   git(...args: string[]): string;
@@ -47,6 +49,8 @@ export interface WorkspaceOptions {
   pluginOptions?: Record<string, unknown>;
   /** Initialise a git repository with everything committed on main. */
   git?: boolean;
+  /** Symbolic links to make before the first commit: link => target (relative to the link's folder). */
+  links?: Record<string, string>;
 }
 
 export function createWorkspace(files: Record<string, string>, options: WorkspaceOptions = {}): Workspace {
@@ -59,6 +63,11 @@ export function createWorkspace(files: Record<string, string>, options: Workspac
     },
     remove(file) {
       rmSync(path.join(root, file), { recursive: true, force: true });
+    },
+    link(file, target) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      rmSync(path.join(root, file), { force: true });
+      symlinkSync(target, path.join(root, file));
     },
     tfFiles() {
       return ['modules', 'environments']
@@ -92,6 +101,7 @@ export function createWorkspace(files: Record<string, string>, options: Workspac
   const plugin = { plugin: pluginEntry, options: options.pluginOptions ?? {} };
   ws.write('nx.json', JSON.stringify({ defaultBase: 'main', plugins: [plugin] }, null, 2));
   for (const [file, text] of Object.entries(files)) ws.write(file, text);
+  for (const [file, target] of Object.entries(options.links ?? {})) ws.link(file, target);
   if (options.git) {
     ws.git('init', '--quiet', '--initial-branch=main');
     ws.git('config', 'user.email', 'test@example.com');

@@ -1,0 +1,1 @@
+../department-migrations.tf
