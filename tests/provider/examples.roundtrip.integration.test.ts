@@ -9,7 +9,8 @@ import {
   scratchWorkspace,
   startEmulatedOrg,
   type EmulatedOrg,
-} from '../support/provider-harness.ts';
+} from '@cxops/test-support/provider-harness';
+import { moduleExamples } from '@cxops/test-support/tree';
 
 interface ExampleRoundTrip {
   module: string;
@@ -174,6 +175,12 @@ function actions(plan: PlanJson): string[] {
 const orgs: EmulatedOrg[] = [];
 afterAll(async () => {
   await Promise.all(orgs.map((org) => org.stop()));
+});
+
+describe('the round trips', () => {
+  it('cover every module example in the tree (a new example needs its change here)', () => {
+    expect(EXAMPLES.map((e) => `modules/${e.module}/examples/basic`).sort()).toEqual(moduleExamples());
+  });
 });
 
 describe.concurrent('module examples against the emulated org, with the real provider', () => {
