@@ -16,7 +16,7 @@ export const MODULES = {
   type        = map(object({ description = optional(string) }))
 }
 `,
-  'modules/queues/README.md': '# queues\n',
+  'modules/queues/README.md': '# queues\n\n<!-- BEGIN_TF_DOCS -->\n<!-- END_TF_DOCS -->\n',
   'modules/routing/main.tf': `module "queues" {
   source = "../queues"
   queues = var.queues
