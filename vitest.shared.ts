@@ -7,10 +7,10 @@
 //   actionlint, versitygw, the genesyscloud provider), the local stack, Go, or drive the real nx CLI.
 import { configDefaults, defineConfig, type ViteUserConfig } from 'vitest/config';
 
-export const INTEGRATION_TESTS = '**/*.integration.test.ts';
+const INTEGRATION_TESTS = '**/*.integration.test.ts';
 
 /** Where the unit project looks for the toolchain: nowhere. */
-export const NO_TOOLCHAIN = '/nonexistent/cxops-unit-tests-have-no-toolchain';
+const NO_TOOLCHAIN = '/nonexistent/cxops-unit-tests-have-no-toolchain';
 
 /** `testDirs`: folders (globs allowed) relative to the config file that hold `*.test.ts` files. */
 export function testProjects(testDirs: string[]): ViteUserConfig {

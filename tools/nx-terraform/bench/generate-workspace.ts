@@ -31,7 +31,7 @@ export function moduleName(i: number): string {
   return `${DOMAINS[i % DOMAINS.length]}-${String(i).padStart(3, '0')}`;
 }
 
-export function departmentName(i: number): string {
+function departmentName(i: number): string {
   return `dept-${String(i).padStart(4, '0')}`;
 }
 

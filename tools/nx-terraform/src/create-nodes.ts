@@ -47,7 +47,10 @@ export const createNodes: CreateNodes<TerraformPluginOptions> = [
   },
 ];
 
-/** The newest Nx API calls it createNodes; createNodesV2 is the same function under its older name. */
+/**
+ * The newest Nx API calls it createNodes; createNodesV2 is the same function under its older name.
+ * @alias
+ */
 export const createNodesV2 = createNodes;
 
 /** Folders with .tf files that are projects, each with its .tf files. */

@@ -13,8 +13,8 @@ export interface TargetProject {
 }
 
 /** Named inputs every project gets; `^terraform` in a target reads a dependency's `terraform`. */
-export const TERRAFORM_INPUT = 'terraform';
-export const TOOLING_INPUT = 'terraformTooling';
+const TERRAFORM_INPUT = 'terraform';
+const TOOLING_INPUT = 'terraformTooling';
 
 const HCL_CODE = ['{projectRoot}/*.tf'];
 const HCL_DATA = ['{projectRoot}/**/*.tfvars', '{projectRoot}/**/*.tfvars.json'];

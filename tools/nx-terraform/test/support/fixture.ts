@@ -5,7 +5,7 @@
 // - support names its flow YAML in its tfvars (as the real departments do), billing in its main.tf, and
 //   support reads hours.yaml itself.
 
-export const MODULES = {
+const MODULES = {
   'modules/queues/main.tf': `resource "genesyscloud_routing_queue" "this" {
   for_each = var.queues
   name     = each.key
@@ -46,7 +46,7 @@ variable "flows" {
   'modules/flows/templates/greeting.tftpl': 'Hello\n',
 };
 
-export const ENVIRONMENTS = {
+const ENVIRONMENTS = {
   'environments/support/main.tf': `module "routing" {
   source = "../../modules/routing"
   queues = var.queues
