@@ -1,12 +1,6 @@
-import { defineConfig } from 'vitest/config';
+// Every test in the repository, as two vitest projects (unit, integration: see vitest.shared.ts).
+// `npm test` runs both, `npm run test:unit` and `npm run test:integration` one each. Each package (and tests/)
+// has its own config with the same projects over its own tests: that is what `nx run <project>:test` runs.
+import { testProjects } from './vitest.shared.ts';
 
-// One suite for the whole repository: unit tests beside each tool, cross-cutting tests under tests/.
-// Tests that drive tofu or the local stack take seconds, not milliseconds, hence the generous timeouts.
-export default defineConfig({
-  test: {
-    include: ['tools/*/test/**/*.test.ts', 'tests/**/*.test.ts'],
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
-    pool: 'forks',
-  },
-});
+export default testProjects(['tools/*/test', 'tests']);

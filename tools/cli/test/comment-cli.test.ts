@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, workspaceRoot } from '@cxops/core';
 import { OWNER, PR, REPO, TOKEN, useGitHubStandIn } from '../../github/test/stand-in/harness.ts';
-import { tempDir } from '../../../tests/support/paths.ts';
+import { tempDir } from '@cxops/test-support/paths';
 
 const cxops = path.join(workspaceRoot(), 'node_modules', '.bin', 'cxops');
 const gh = useGitHubStandIn();

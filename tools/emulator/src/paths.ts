@@ -51,7 +51,7 @@ export const USER_ROUTINGLANGUAGE = `${USER_ROUTINGLANGUAGES}/:entryId`;
 export const USER_PROFILESKILLS = `${USER}/profileskills`;
 export const USER_PASSWORD = `${USER}/password`;
 export const USER_UTILIZATION = '/api/v2/routing/users/:id/utilization';
-export const VOICEMAIL_POLICIES = '/api/v2/voicemail/userpolicies';
+const VOICEMAIL_POLICIES = '/api/v2/voicemail/userpolicies';
 export const VOICEMAIL_POLICY = `${VOICEMAIL_POLICIES}/:id`;
 
 export const FLOWS = '/api/v2/flows';
@@ -66,7 +66,7 @@ export const UPLOAD = '/uploads/:jobId';
 export const HEALTH = '/health';
 
 /** Test-only routes: out-of-band changes, counters, faults, rate limits, reset. */
-export const ADMIN = '/__admin';
+const ADMIN = '/__admin';
 export const ADMIN_OBJECTS = `${ADMIN}/objects/:kind`;
 export const ADMIN_OBJECT = `${ADMIN_OBJECTS}/:id`;
 export const ADMIN_AUDIT = `${ADMIN}/audit`;

@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EmulatorAdmin, createEmulator, listen } from '../src/index.ts';
-import { tempDir } from '../../../tests/support/paths.ts';
+import { tempDir } from '@cxops/test-support/paths';
 import { call, useEmulator } from './harness.ts';
 
 describe('persistence on disk', () => {

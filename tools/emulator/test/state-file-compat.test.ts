@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, listen, type Emulator } from '../src/index.ts';
-import { tempDir } from '../../../tests/support/paths.ts';
+import { tempDir } from '@cxops/test-support/paths';
 import { call } from './harness.ts';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/org-untyped-store.json', import.meta.url));

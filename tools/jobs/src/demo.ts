@@ -43,7 +43,7 @@ export async function runDemo(progress: Progress, options: { summaryLimit: numbe
   if (toolchain.exitCode !== EXIT.ok) return { toolchain, environments: [], exitCode: toolchain.exitCode };
 
   const stack = await progress.step('local stack (S3 state server, emulated org)', () => startStack());
-  const all = await listEnvironments(workspaceRoot());
+  const all = listEnvironments(workspaceRoot());
   const org = all.find((env) => env.department === ORG_ENVIRONMENT);
   const departments = all.filter((env) => env !== org);
   const environments: DemoEnvironment[] = [];

@@ -80,7 +80,7 @@ describe('listing the roots on disk', () => {
     await mkdir(path.join(root, 'modules/queues/tests'), { recursive: true });
     await writeFile(path.join(root, 'modules/queues/tests/q.tftest.hcl'), '');
 
-    expect((await listRoots(root)).map((r) => `${r.kind} ${r.path}`)).toEqual([
+    expect(listRoots(root).map((r) => `${r.kind} ${r.path}`)).toEqual([
       'environment environments/billing',
       'environment environments/org',
       'environment environments/sales',
@@ -88,10 +88,6 @@ describe('listing the roots on disk', () => {
       'module modules/queues',
       'example modules/queues/examples/basic',
     ]);
-    expect((await listEnvironments(root)).map((r) => r.environment?.name)).toEqual([
-      'org',
-      'billing',
-      'sales',
-    ]);
+    expect(listEnvironments(root).map((r) => r.environment?.name)).toEqual(['org', 'billing', 'sales']);
   });
 });

@@ -6,13 +6,7 @@
 // as the real departments do.
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  departmentRoot,
-  merge,
-  orgRoot,
-  REPO_ROOT,
-  type GeneratedRoots,
-} from '../../../tests/fixtures/hcl-root.ts';
+import { departmentRoot, merge, orgRoot, REPO_ROOT, type GeneratedRoots } from '@cxops/test-support/hcl-root';
 
 export interface WorkspaceSize {
   environments: number;
@@ -40,7 +34,7 @@ const DOMAINS = [
 /** Modules below this index are leaves; every other module calls one of them. */
 const LEAVES = 10;
 
-export function moduleName(i: number): string {
+function moduleName(i: number): string {
   return `${DOMAINS[i % DOMAINS.length]}-${String(i).padStart(3, '0')}`;
 }
 

@@ -5,7 +5,7 @@ import { PluginCache, workspaceDataDirectory } from '@nx/devkit/internal';
 import type { TerraformProjectInfo } from './read-project.ts';
 
 /** Bump when TerraformProjectInfo or the way it is read changes, so old entries are not reused. */
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 
 /** Nx's LRU plugin cache, written back only when something was added (a warm run writes nothing). */
 export class ProjectCache {

@@ -49,7 +49,10 @@ export const createNodes: CreateNodes<TerraformPluginOptions> = [
   },
 ];
 
-/** The newest Nx API calls it createNodes; createNodesV2 is the same function under its older name. */
+/**
+ * The newest Nx API calls it createNodes; createNodesV2 is the same function under its older name.
+ * @alias
+ */
 export const createNodesV2 = createNodes;
 
 /** Folders with .tf files that are projects, each with its .tf files. */
@@ -114,17 +117,18 @@ function buildProject(
   const identity = identify(root)!;
   const info = infos.get(root)!;
   const reads = readInputs(identity, infos, links.get(root) ?? []);
+  const targets = buildTerraformTargets({ ...identity, docs: info.docs, tests: info.tests }, options);
   return {
     root,
     name: identity.name,
     projectType: identity.kind === 'environment' ? 'application' : 'library',
     tags: identity.tags,
     namedInputs: terraformNamedInputs(unique(reads.map((r) => r.input)), options),
-    targets: buildTerraformTargets(identity, options),
+    targets,
     metadata: {
       technologies: ['terraform'],
       description: describe(identity),
-      targetGroups: targetGroups(identity, options),
+      targetGroups: targetGroups(identity, options, Object.keys(targets)),
       terraform: {
         kind: identity.kind,
         ...(identity.department ? { department: identity.department } : {}),
@@ -194,10 +198,15 @@ function describe(identity: ProjectIdentity): string {
   return `Terraform module ${identity.root}`;
 }
 
-function targetGroups(identity: ProjectIdentity, options: NormalizedOptions): Record<string, string[]> {
+function targetGroups(
+  identity: ProjectIdentity,
+  options: NormalizedOptions,
+  inferred: string[],
+): Record<string, string[]> {
   const names = options.targetNames;
+  const checks = [names.fmt, names.validate, names.lint, names.docs, names.test];
   const groups: Record<string, string[]> = {
-    'Terraform checks': [names.fmt, names.validate, names.lint, names.docs, names.test],
+    'Terraform checks': checks.filter((name) => inferred.includes(name)),
   };
   if (identity.kind === 'environment') {
     groups['Terraform changes'] = [names.init, names.plan, names.show, names.apply, names.drift];

@@ -3,7 +3,7 @@
 // hands expressions over as "${…}" strings, so this works on text; it never evaluates anything.
 
 /** Functions whose first argument is a path Terraform reads (fileset also takes a glob as second argument). */
-export const FILE_FUNCTIONS = new Set([
+const FILE_FUNCTIONS = new Set([
   'file',
   'templatefile',
   'fileexists',

@@ -55,7 +55,7 @@ export interface NormalizedOptions {
   toolingInputs: Input[];
 }
 
-export const DEFAULT_TOOLING_INPUTS: Input[] = [
+const DEFAULT_TOOLING_INPUTS: Input[] = [
   '{workspaceRoot}/tools/toolchain/src/manifest.ts',
   { env: 'CXOPS_TF_BINARY' },
 ];

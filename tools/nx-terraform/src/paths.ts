@@ -15,8 +15,3 @@ export function toInput(projectRoot: string, path: string): string {
   if (path.startsWith(`${projectRoot}/`)) return `{projectRoot}/${path.slice(projectRoot.length + 1)}`;
   return `{workspaceRoot}/${path}`;
 }
-
-/** Whether `path` is `dir` or lies below it. */
-export function isWithin(dir: string, path: string): boolean {
-  return path === dir || path.startsWith(`${dir}/`);
-}

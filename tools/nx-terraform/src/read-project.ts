@@ -24,7 +24,14 @@ export interface TerraformProjectInfo {
    * tfvars such as a flow's `filepath`): globs below it.
    */
   rootReads: Array<{ glob: string; file: string }>;
+  /** README.md holds the terraform-docs markers (`<!-- BEGIN_TF_DOCS -->`): terraform-docs keeps it current. */
+  docs: boolean;
+  /** `*.tftest.hcl` files in the folder or its tests/ folder: there is something for `tofu test` to run. */
+  tests: boolean;
 }
+
+/** The marker terraform-docs writes its tables after (and replaces up to END_TF_DOCS). */
+const TF_DOCS_MARKER = '<!-- BEGIN_TF_DOCS -->';
 
 export interface ReadResult {
   info: TerraformProjectInfo;
@@ -32,7 +39,14 @@ export interface ReadResult {
 }
 
 export async function readTerraformProject(workspaceRoot: string, files: ProjectFiles): Promise<ReadResult> {
-  const info: TerraformProjectInfo = { root: files.root, modules: [], moduleReads: [], rootReads: [] };
+  const info: TerraformProjectInfo = {
+    root: files.root,
+    modules: [],
+    moduleReads: [],
+    rootReads: [],
+    docs: await hasDocsMarkers(workspaceRoot, files.root),
+    tests: await hasTofuTests(workspaceRoot, files.root),
+  };
   const errors: ReadResult['errors'] = [];
   const tfvars = await tfvarsFiles(workspaceRoot, files.root);
   const parsed = await Promise.all(
@@ -64,6 +78,27 @@ export async function readTerraformProject(workspaceRoot: string, files: Project
   }
   errors.sort(([a], [b]) => a.localeCompare(b));
   return { info, errors };
+}
+
+async function hasDocsMarkers(workspaceRoot: string, root: string): Promise<boolean> {
+  try {
+    return (await readFile(join(workspaceRoot, root, 'README.md'), 'utf8')).includes(TF_DOCS_MARKER);
+  } catch {
+    return false;
+  }
+}
+
+/** Where `tofu test` looks by default: the folder itself and its tests/ folder. */
+async function hasTofuTests(workspaceRoot: string, root: string): Promise<boolean> {
+  for (const dir of [root, `${root}/tests`]) {
+    try {
+      const entries = await readdir(join(workspaceRoot, dir), { withFileTypes: true });
+      if (entries.some((e) => e.isFile() && e.name.endsWith('.tftest.hcl'))) return true;
+    } catch {
+      // no such folder
+    }
+  }
+  return false;
 }
 
 /** The variable files beside the .tf files: those Terraform loads itself and those passed with -var-file. */

@@ -27,7 +27,7 @@ export interface HclReferences {
 }
 
 /** Local module sources start with ./ or ../ (Terraform's rule); anything else comes from a registry or VCS. */
-export function isLocalSource(source: string): boolean {
+function isLocalSource(source: string): boolean {
   return source.startsWith('./') || source.startsWith('../');
 }
 

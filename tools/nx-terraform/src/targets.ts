@@ -6,11 +6,15 @@ import type { Input, NormalizedOptions, TerraformVerb } from './options.ts';
 export interface TargetProject {
   kind: ProjectKind;
   department?: string;
+  /** README.md carries the terraform-docs markers. */
+  docs: boolean;
+  /** There are `*.tftest.hcl` files to run. */
+  tests: boolean;
 }
 
 /** Named inputs every project gets; `^terraform` in a target reads a dependency's `terraform`. */
-export const TERRAFORM_INPUT = 'terraform';
-export const TOOLING_INPUT = 'terraformTooling';
+const TERRAFORM_INPUT = 'terraform';
+const TOOLING_INPUT = 'terraformTooling';
 
 const HCL_CODE = ['{projectRoot}/*.tf'];
 const HCL_DATA = ['{projectRoot}/**/*.tfvars', '{projectRoot}/**/*.tfvars.json'];
@@ -41,9 +45,10 @@ export function buildTerraformTargets(
     ['fmt', fmtTarget],
     ['validate', validateTarget],
     ['lint', lintTarget],
-    ['docs', docsTarget],
-    ['test', testTarget],
   ];
+  // Environment READMEs are written by hand: terraform-docs keeps only module and example READMEs.
+  if (project.docs && project.kind !== 'environment') factories.push(['docs', docsTarget]);
+  if (project.tests) factories.push(['test', testTarget]);
   if (project.kind === 'environment') {
     factories.push(
       ['init', initTarget],

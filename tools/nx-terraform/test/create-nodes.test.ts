@@ -12,6 +12,10 @@ import { FIXTURE } from './support/fixture.ts';
 import { createWorkspace, type Workspace } from './support/workspace.ts';
 
 const [glob, createNodesFunction] = createNodes;
+
+/** What terraform-docs needs in a README to keep its tables current. */
+const DOCS_MARKERS = '<!-- BEGIN_TF_DOCS -->\n<!-- END_TF_DOCS -->\n';
+const TOFU_TEST = 'run "plans" {\n  command = plan\n}\n';
 const workspaces: Workspace[] = [];
 
 beforeAll(() => {
@@ -44,7 +48,7 @@ interface InferredProject {
   tags: string[];
   namedInputs: { terraform: unknown[] };
   targets: Record<string, TargetConfiguration>;
-  metadata: { terraform: { modules: unknown[] } };
+  metadata: { terraform: { modules: unknown[] }; targetGroups: Record<string, string[]> };
 }
 
 /** The projects of a result, by root. */
@@ -64,6 +68,8 @@ describe('an environment that calls a module', () => {
   it('becomes two projects with inferred targets, inputs and metadata', async () => {
     const ws = workspace({
       'modules/queues/main.tf': 'resource "genesyscloud_routing_queue" "this" {\n  name = "Support"\n}\n',
+      'modules/queues/README.md': `# queues\n\n${DOCS_MARKERS}`,
+      'modules/queues/tests/queues.tftest.hcl': TOFU_TEST,
       'environments/support/main.tf': `module "queues" {
   source = "../../modules/queues"
 }
@@ -94,8 +100,6 @@ resource "genesyscloud_flow" "inbound" {
                       "fmt",
                       "validate",
                       "lint",
-                      "docs",
-                      "test",
                     ],
                   },
                   "technologies": [
@@ -165,31 +169,6 @@ resource "genesyscloud_flow" "inbound" {
                       "cwd": "{workspaceRoot}",
                     },
                     "parallelism": false,
-                  },
-                  "docs": {
-                    "cache": true,
-                    "command": "npx cxops docs --check {projectRoot}",
-                    "inputs": [
-                      "{projectRoot}/*.tf",
-                      "{projectRoot}/README.md",
-                      "{projectRoot}/.terraform-docs.yml",
-                      "{workspaceRoot}/.terraform-docs.yml",
-                      "terraformTooling",
-                    ],
-                    "metadata": {
-                      "description": "Checks that README.md matches terraform-docs",
-                      "help": {
-                        "command": "npx cxops docs --help",
-                        "example": {},
-                      },
-                      "technologies": [
-                        "terraform",
-                      ],
-                    },
-                    "options": {
-                      "cwd": "{workspaceRoot}",
-                    },
-                    "outputs": [],
                   },
                   "drift": {
                     "cache": false,
@@ -327,31 +306,6 @@ resource "genesyscloud_flow" "inbound" {
                     "options": {
                       "cwd": "{workspaceRoot}",
                     },
-                  },
-                  "test": {
-                    "cache": true,
-                    "command": "npx cxops test {projectRoot}",
-                    "inputs": [
-                      "terraform",
-                      "^terraform",
-                      "{projectRoot}/**/*.tftest.hcl",
-                      "{projectRoot}/tests/**/*",
-                      "terraformTooling",
-                    ],
-                    "metadata": {
-                      "description": "Runs the tests beside the HCL (tofu test)",
-                      "help": {
-                        "command": "npx cxops test --help",
-                        "example": {},
-                      },
-                      "technologies": [
-                        "terraform",
-                      ],
-                    },
-                    "options": {
-                      "cwd": "{workspaceRoot}",
-                    },
-                    "outputs": [],
                   },
                   "validate": {
                     "cache": true,
@@ -690,25 +644,60 @@ describe('folders and names', () => {
   it('gives plan, apply and the other live targets to environments only', async () => {
     const ws = workspace({ 'modules/queues/main.tf': '', 'environments/support/main.tf': '' });
     const projects = projectsOf(await run(ws));
-    expect(Object.keys(projects['modules/queues']!.targets)).toEqual([
-      'fmt',
-      'validate',
-      'lint',
-      'docs',
-      'test',
-    ]);
+    expect(Object.keys(projects['modules/queues']!.targets)).toEqual(['fmt', 'validate', 'lint']);
     expect(Object.keys(projects['environments/support']!.targets)).toEqual([
       'fmt',
       'validate',
       'lint',
-      'docs',
-      'test',
       'init',
       'plan',
       'show',
       'apply',
       'drift',
     ]);
+  });
+});
+
+describe('docs and test targets', () => {
+  it('infer docs only where README.md carries the terraform-docs markers, never for an environment', async () => {
+    const ws = workspace({
+      'modules/queues/main.tf': '',
+      'modules/queues/README.md': `# queues\n\n${DOCS_MARKERS}`,
+      'modules/queues/examples/basic/main.tf': '',
+      'modules/queues/examples/basic/README.md': `# basic\n\n${DOCS_MARKERS}`,
+      'modules/skills/main.tf': '',
+      'modules/skills/README.md': '# skills, written by hand\n',
+      'modules/users/main.tf': '',
+      'environments/support/main.tf': '',
+      'environments/support/README.md': `# support\n\n${DOCS_MARKERS}`,
+    });
+    const projects = projectsOf(await run(ws));
+    const withDocs = Object.values(projects)
+      .filter((p) => 'docs' in p.targets)
+      .map((p) => p.root);
+    expect(withDocs).toEqual(['modules/queues/examples/basic', 'modules/queues']);
+  });
+
+  it('infer test only where *.tftest.hcl files are, in the folder or its tests/ folder', async () => {
+    const ws = workspace({
+      'modules/queues/main.tf': '',
+      'modules/queues/tests/queues.tftest.hcl': TOFU_TEST,
+      'modules/skills/main.tf': '',
+      'modules/skills/skills.tftest.hcl': TOFU_TEST,
+      'modules/users/main.tf': '',
+      'modules/users/tests/README.md': '# no tests yet\n',
+      'environments/support/main.tf': '',
+      'environments/sales/main.tf': '',
+      'environments/sales/tests/sales.tftest.hcl': TOFU_TEST,
+    });
+    const projects = projectsOf(await run(ws));
+    const withTests = Object.values(projects)
+      .filter((p) => 'test' in p.targets)
+      .map((p) => p.root);
+    expect(withTests).toEqual(['environments/sales', 'modules/queues', 'modules/skills']);
+    expect(projects['modules/users']!.metadata).toMatchObject({
+      targetGroups: { 'Terraform checks': ['fmt', 'validate', 'lint'] },
+    });
   });
 
   it('reads a local module outside modules/ and environments/ through its files', async () => {
@@ -810,7 +799,7 @@ describe('the cache', () => {
     const ws = workspace(FIXTURE);
     const first = await run(ws);
     const file = cachePath(ws.root);
-    expect(file).toBe(`${ws.root}/.nx/workspace-data/nx-terraform-v2.hash`);
+    expect(file).toBe(`${ws.root}/.nx/workspace-data/nx-terraform-v3.hash`);
     const cache = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { root: string }> };
     expect(Object.values(cache.entries).map((e) => e.root)).toHaveLength(6);
 

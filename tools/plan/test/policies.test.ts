@@ -11,7 +11,7 @@ import {
 } from '../src/index.ts';
 import { workspaceRoot } from '@cxops/core';
 import { plan, queue, rc } from './crafted.ts';
-import { tempDir } from '../../../tests/support/paths.ts';
+import { tempDir } from '@cxops/test-support/paths';
 
 const QUEUE = 'genesyscloud_routing_queue';
 

@@ -2,7 +2,7 @@ import { chmod, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareVersions, resolveEngine } from '../src/index.ts';
-import { realLayout, requireToolchainBinary, tempDir } from '../../../tests/support/paths.ts';
+import { realLayout, tempDir } from '@cxops/test-support/paths';
 
 /** A stand-in engine that only answers `version -json`, to exercise the version gate. */
 async function fakeEngine(name: string, version: string): Promise<string> {
@@ -13,17 +13,6 @@ async function fakeEngine(name: string, version: string): Promise<string> {
 }
 
 describe('choosing the engine', () => {
-  it('uses the toolchain tofu by default, with the offline CLI config', async () => {
-    requireToolchainBinary('tofu');
-    const engine = await resolveEngine({ layout: realLayout, env: { ...process.env, CXOPS_TF_BINARY: '' } });
-    expect(engine).toMatchObject({
-      flavor: 'opentofu',
-      version: '1.12.6',
-      binary: path.join(realLayout.bin, 'tofu'),
-    });
-    expect(engine.env.TF_CLI_CONFIG_FILE).toBe(realLayout.cliConfig);
-  });
-
   it('accepts a terraform >= 1.10 named by CXOPS_TF_BINARY', async () => {
     const binary = await fakeEngine('terraform', '1.10.5');
     const engine = await resolveEngine({

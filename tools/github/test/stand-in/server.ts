@@ -39,7 +39,7 @@ const DOCS = 'https://docs.github.com/rest';
 const MAX_BODY = 65_536;
 
 /** `/repos/{owner}/{repo}` (octokit) → `/repos/:owner/:repo` (fastify). */
-export const fastifyPath = (route: string) => route.replace(/\{(\w+)\}/g, ':$1');
+const fastifyPath = (route: string) => route.replace(/\{(\w+)\}/g, ':$1');
 
 type Params = { owner: string; repo: string; issue_number?: string; comment_id?: string };
 

@@ -5,7 +5,7 @@
 // - support names its flow YAML in its tfvars (as the real departments do), billing in its main.tf, and
 //   support reads hours.yaml itself.
 
-export const MODULES = {
+const MODULES = {
   'modules/queues/main.tf': `resource "genesyscloud_routing_queue" "this" {
   for_each = var.queues
   name     = each.key
@@ -16,7 +16,7 @@ export const MODULES = {
   type        = map(object({ description = optional(string) }))
 }
 `,
-  'modules/queues/README.md': '# queues\n',
+  'modules/queues/README.md': '# queues\n\n<!-- BEGIN_TF_DOCS -->\n<!-- END_TF_DOCS -->\n',
   'modules/routing/main.tf': `module "queues" {
   source = "../queues"
   queues = var.queues
@@ -46,7 +46,7 @@ variable "flows" {
   'modules/flows/templates/greeting.tftpl': 'Hello\n',
 };
 
-export const ENVIRONMENTS = {
+const ENVIRONMENTS = {
   'environments/support/main.tf': `module "routing" {
   source = "../../modules/routing"
   queues = var.queues

@@ -15,12 +15,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run, type CommandResult } from './run.ts';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-export const pluginEntry = path.join(repoRoot, 'tools/nx-terraform/plugin.mjs');
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+const pluginEntry = path.join(repoRoot, 'tools/nx-terraform/plugin.mjs');
 const nxBin = path.join(repoRoot, 'node_modules/nx/dist/bin/nx.js');
 
 /** No daemon, no cloud, no task cache, no interactive UI: each nx run computes everything itself. */
-export const NX_ENV = {
+const NX_ENV = {
   NX_DAEMON: 'false',
   NX_NO_CLOUD: 'true',
   NX_SKIP_NX_CACHE: 'true',

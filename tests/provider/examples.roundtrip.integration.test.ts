@@ -9,7 +9,8 @@ import {
   scratchWorkspace,
   startEmulatedOrg,
   type EmulatedOrg,
-} from '../support/provider-harness.ts';
+} from '@cxops/test-support/provider-harness';
+import { moduleExamples } from '@cxops/test-support/tree';
 
 interface ExampleRoundTrip {
   module: string;
@@ -162,6 +163,79 @@ const EXAMPLES: ExampleRoundTrip[] = [
       'update module.queues.genesyscloud_routing_queue.this["Example - Flow Queue"]',
     ],
   },
+  {
+    module: 'department',
+    change: {
+      department: `module "department" {
+  wrapup_codes = [{ name = "Example - Dept Resolved", description = "Solved on this contact, no follow-up" }]
+
+  inbound_flows = [{
+    name          = "Example Dept Inbound Call"
+    filepath      = "flows/inbound-call.yaml"
+    queues        = { support_queue = "Example - Dept Phone" }
+    substitutions = { greeting = "Thanks for calling the example department." }
+  }]
+
+  queues = [
+    {
+      name           = "Example - Dept Phone"
+      description    = "Calls the inbound flow transfers"
+      media_settings = { call = { service_level_percentage = 0.8, service_level_duration_ms = 20000 } }
+      in_queue_flow  = "Example Dept In-Queue Call"
+      members        = { "example.dept.agent@example.com" = 1 }
+    },
+    {
+      name              = "Example - Dept Email"
+      media_settings    = { email = {} }
+      acw_wrapup_prompt = "OPTIONAL"
+    },
+  ]
+
+  users = [
+    {
+      email  = "example.dept.agent@example.com"
+      name   = "Example Dept Agent"
+      title  = "Senior Support Agent"
+      skills = { "Example - Dept Networking" = 3 }
+    },
+    {
+      email = "example.dept.lead@example.com"
+      name  = "Example Dept Lead"
+      title = "Team Lead"
+    },
+  ]
+}
+`,
+    },
+    expected: [
+      'update module.department.module.inbound_flows.genesyscloud_flow.this["Example Dept Inbound Call"]',
+      'update module.department.module.queues.genesyscloud_routing_queue.this["Example - Dept Phone"]',
+      'update module.department.module.users.genesyscloud_user.this["example.dept.agent@example.com"]',
+      'update module.department.module.wrapup_codes.genesyscloud_routing_wrapupcode.this["Example - Dept Resolved"]',
+    ],
+  },
+  {
+    module: 'org',
+    change: {
+      org: `module "org" {
+  divisions = [{ name = "Example Org Division", description = "The example department and its partners" }]
+
+  roles = [{
+    name                = "Example Org Agent"
+    description         = "Sees and joins queues, and nothing else"
+    permission_policies = [{ domain = "routing", entity_name = "queue", action_set = ["view", "join"] }]
+  }]
+
+  shared_wrapup_codes = [{ name = "Example - Org Transferred", description = "Handed to another queue or agent" }]
+}
+`,
+    },
+    expected: [
+      'update module.org.module.permissions.genesyscloud_auth_division.this["Example Org Division"]',
+      'update module.org.module.permissions.genesyscloud_auth_role.this["Example Org Agent"]',
+      'update module.org.module.wrapup_codes.genesyscloud_routing_wrapupcode.this["Example - Org Transferred"]',
+    ],
+  },
 ];
 
 /** What a plan does, one "<action> <address>" line per changed resource, sorted. */
@@ -174,6 +248,12 @@ function actions(plan: PlanJson): string[] {
 const orgs: EmulatedOrg[] = [];
 afterAll(async () => {
   await Promise.all(orgs.map((org) => org.stop()));
+});
+
+describe('the round trips', () => {
+  it('cover every module example in the tree (a new example needs its change here)', () => {
+    expect(EXAMPLES.map((e) => `modules/${e.module}/examples/basic`).sort()).toEqual(moduleExamples());
+  });
 });
 
 describe.concurrent('module examples against the emulated org, with the real provider', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { initRoot, resolveEngine, runEngine } from '@cxops/terraform';
 import { providerTrust, toolchainLayout, writeCliConfig } from '@cxops/toolchain';
-import { realLayout, requireToolchainBinary, tempDir } from './support/paths.ts';
+import { realLayout, requireToolchainBinary, tempDir } from '@cxops/test-support/paths';
 
 const scratchRoot = `terraform {
   required_providers {

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { absent, unknownAfterApply } from '../src/matchers.ts';
 import { loadPlan, renderSummary, type LoadedPlan } from '../src/index.ts';
-import { realPlan } from '../../../tests/support/real-plans.ts';
-import { tempDir } from '../../../tests/support/paths.ts';
+import { realPlan } from '@cxops/test-support/real-plans';
+import { tempDir } from '@cxops/test-support/paths';
 
 const SECRET = 'hunter2-do-not-print';
 const variables = `

@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, workspaceRoot } from '@cxops/core';
-import { realLayout, requireToolchainBinary } from './support/paths.ts';
+import { realLayout, requireToolchainBinary } from '@cxops/test-support/paths';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 

@@ -2,10 +2,8 @@
 // (departments read its divisions, roles and shared objects by name), then each department applies, plans
 // empty and is destroyed — side by side, as independent departments are — and finally org is destroyed,
 // leaving the org as it started.
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workspaceRoot } from '@cxops/core';
 import { changeKind, effectiveChanges, type PlanJson } from '@cxops/plan';
 import {
   objectsCreatedInOrg,
@@ -14,12 +12,12 @@ import {
   startEmulatedOrg,
   type EmulatedOrg,
   type RootUnderTest,
-} from '../support/provider-harness.ts';
+} from '@cxops/test-support/provider-harness';
+import { environmentRoots } from '@cxops/test-support/tree';
 
-const departments = readdirSync(path.join(workspaceRoot(), 'environments'), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && entry.name !== 'org')
-  .map((entry) => entry.name)
-  .sort();
+const departments = environmentRoots()
+  .map((dir) => path.basename(dir))
+  .filter((name) => name !== 'org');
 
 const actions = (plan: PlanJson) =>
   effectiveChanges(plan).map((rc) => `${changeKind(rc.change)} ${rc.address}`);
@@ -38,8 +36,9 @@ afterAll(async () => {
 });
 
 describe.sequential('environment roots against the emulated org, with the real provider', () => {
-  it('finds the departments in the tree', () => {
-    expect(departments).toEqual(expect.arrayContaining(['billing', 'sales', 'support']));
+  it('finds the org root and at least one department in the tree', () => {
+    expect(environmentRoots()).toContain('environments/org');
+    expect(departments).not.toEqual([]);
   });
 
   it('org applies, and a second plan is empty', async () => {

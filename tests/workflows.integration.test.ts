@@ -3,7 +3,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, workspaceRoot } from '@cxops/core';
-import { requireToolchainBinary, tempDir } from './support/paths.ts';
+import { requireToolchainBinary, tempDir } from '@cxops/test-support/paths';
 
 const workflows = path.join(workspaceRoot(), '.github', 'workflows');
 

@@ -16,7 +16,7 @@ import {
   type StackOptions,
   type S3Service,
 } from '../src/index.ts';
-import { realLayout, requireToolchainBinary, tempDir } from '../../../tests/support/paths.ts';
+import { realLayout, requireToolchainBinary, tempDir } from '@cxops/test-support/paths';
 
 let options: StackOptions;
 let s3: S3Service;

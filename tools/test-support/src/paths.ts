@@ -1,4 +1,5 @@
 // Shared by tests: where the real toolchain lives, and temporary folders that clean themselves up.
+// Importing this file registers an afterEach hook in the importing test file (it removes the folders).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';

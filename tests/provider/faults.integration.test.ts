@@ -11,7 +11,7 @@ import {
   startEmulatedOrg,
   type EmulatedOrg,
   type RootUnderTest,
-} from '../support/provider-harness.ts';
+} from '@cxops/test-support/provider-harness';
 
 const FAULTS: FaultRule[] = [
   // A burst of rate limiting on every route, as when another job shares the OAuth client.

@@ -146,7 +146,10 @@ describe('a docs-only change (README.md)', () => {
   beforeAll(() =>
     ws.branch('docs-change', (w) => {
       w.write('environments/support/README.md', '# support\n\nWho to call.\n');
-      w.write('modules/queues/README.md', '# queues\n\nUsage.\n');
+      w.write(
+        'modules/queues/README.md',
+        '# queues\n\nUsage.\n\n<!-- BEGIN_TF_DOCS -->\n<!-- END_TF_DOCS -->\n',
+      );
     }),
   );
 
@@ -155,8 +158,8 @@ describe('a docs-only change (README.md)', () => {
     expect(plannedProjects()).toEqual([]);
   });
 
-  it('still selects the docs check of the changed projects', () => {
-    expect(affectedProjects('-t', 'docs')).toEqual(['env-support', 'module-queues']);
+  it('still selects the docs check of the changed module (an environment README has none)', () => {
+    expect(affectedProjects('-t', 'docs')).toEqual(['module-queues']);
   });
 
   it('is still listed by ownership when no target is named (Nx counts the files a project owns)', () => {

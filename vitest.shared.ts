@@ -1,0 +1,38 @@
+// The two vitest projects every test folder is split into, used by the root config (all tests) and by the
+// config of each package and of tests/ (its own tests: what `nx run <project>:test` runs), as
+// tsconfig.base.json is shared:
+// - unit: needs nothing but Node and node_modules, and runs in seconds. It runs with CXOPS_TOOLCHAIN_DIR
+//   pointing at a folder that does not exist, so a test that needs the toolchain fails there at once.
+// - integration: files named *.integration.test.ts. They need the toolchain (tofu, tflint, terraform-docs,
+//   actionlint, versitygw, the genesyscloud provider), the local stack, Go, or drive the real nx CLI.
+import { configDefaults, defineConfig, type ViteUserConfig } from 'vitest/config';
+
+const INTEGRATION_TESTS = '**/*.integration.test.ts';
+
+/** Where the unit project looks for the toolchain: nowhere. */
+const NO_TOOLCHAIN = '/nonexistent/cxops-unit-tests-have-no-toolchain';
+
+/** `testDirs`: folders (globs allowed) relative to the config file that hold `*.test.ts` files. */
+export function testProjects(testDirs: string[]): ViteUserConfig {
+  const files = (suffix: string) => testDirs.map((dir) => `${dir}/**/*${suffix}`);
+  return defineConfig({
+    test: {
+      // Tests that drive tofu or the local stack take seconds, not milliseconds, hence the generous timeouts.
+      testTimeout: 120_000,
+      hookTimeout: 120_000,
+      pool: 'forks',
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            include: files('.test.ts'),
+            exclude: [...configDefaults.exclude, INTEGRATION_TESTS],
+            env: { CXOPS_TOOLCHAIN_DIR: NO_TOOLCHAIN },
+          },
+        },
+        { extends: true, test: { name: 'integration', include: files('.integration.test.ts') } },
+      ],
+    },
+  });
+}
