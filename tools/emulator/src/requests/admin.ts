@@ -43,9 +43,16 @@ export const faultsRequest = body<{ rules: FaultRule[]; seed?: string }>({
   seed: (value) => (typeof value === 'string' ? value : undefined),
 });
 
+const family = objectOf<{ name: string; pattern: string; limit: number }>({
+  name: requiredText,
+  pattern: requiredText,
+  limit: number,
+});
+
 export const rateLimitsRequest = body<RateLimitOptions>({
   perToken: number,
   windowSeconds: number,
   perRoute: recordOf(number),
   tokenEndpoint: number,
+  families: arrayOf(family),
 });
