@@ -46,7 +46,10 @@ export const faultsRequest = body<{ rules: FaultRule[]; seed?: string }>({
 const family = objectOf<{ name: string; pattern: string; limit: number }>({
   name: requiredText,
   pattern: requiredText,
-  limit: number,
+  limit: (value, field) => {
+    if (typeof value !== 'number' || !(value > 0)) throw badRequest('limit must be a number above 0.', field);
+    return value;
+  },
 });
 
 export const rateLimitsRequest = body<RateLimitOptions>({
