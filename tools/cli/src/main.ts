@@ -2,6 +2,7 @@
 // parse → one package call → print.
 import { Command, CommanderError } from 'commander';
 import { EXIT } from '@cxops/core';
+import { registerApply } from './commands/apply.ts';
 import { registerComment } from './commands/comment.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerEmulator } from './commands/emulator.ts';
@@ -25,6 +26,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerFmt(program, setExit);
   registerEmulator(program, setExit);
   registerEnvironmentCommands(program, setExit);
+  registerApply(program, setExit);
   registerRootChecks(program, setExit);
   registerPlanCommands(program, setExit);
   registerComment(program);

@@ -5,7 +5,10 @@
 // jitter. A 429 pauses the pacer for Retry-After; a limit learned from the API replaces the configured one.
 import { RateLimiterMemory, RateLimiterQueue } from 'rate-limiter-flexible';
 
-/** Added to every gap: arrival jitter between the governor and the API must not squeeze two gaps into one. */
+/**
+ * Added to every gap: arrival jitter between the governor and the API must not squeeze two gaps into one. At
+ * most 20 ms, and at most a tenth of the gap, so a high limit is not halved by it.
+ */
 const JITTER_MS = 20;
 const SAFETY = 0.02;
 
@@ -29,7 +32,9 @@ export class Pacer {
 
   /** Milliseconds between two requests; 0 when the limit is unknown (not paced). */
   get gapMs(): number {
-    return this.limit ? ((this.windowSeconds * 1000) / this.limit) * (1 + SAFETY) + JITTER_MS : 0;
+    if (!this.limit) return 0;
+    const gap = (this.windowSeconds * 1000) / this.limit;
+    return gap * (1 + SAFETY) + Math.min(JITTER_MS, gap / 10);
   }
 
   /** Waits until this budget lets one more request go. */

@@ -48,14 +48,16 @@ export function singleUpstream(baseUrl: string): Upstream {
 }
 
 /**
- * The upstream an environment's provider would have reached on its own: its gateway (TF_VAR_gateway, set for the
- * embedded default) or its region's hosts.
+ * The upstream an environment's provider would have reached on its own: its gateway (the embedded default sets
+ * one: TF_VAR_gateway, with null fields read from GENESYSCLOUD_GATEWAY_*) or its region's hosts.
  */
 export function upstreamOf(env: Record<string, string | undefined>): Upstream {
-  const gateway = env.TF_VAR_gateway;
-  if (gateway) {
-    const parsed = JSON.parse(gateway) as { protocol?: string; host?: string; port?: string };
-    return singleUpstream(`${parsed.protocol ?? 'http'}://${parsed.host ?? '127.0.0.1'}:${parsed.port}`);
+  if (env.TF_VAR_gateway) {
+    const parsed = JSON.parse(env.TF_VAR_gateway) as { protocol?: string; host?: string; port?: string };
+    const protocol = parsed.protocol ?? env.GENESYSCLOUD_GATEWAY_PROTOCOL ?? 'http';
+    const host = parsed.host ?? env.GENESYSCLOUD_GATEWAY_HOST ?? '127.0.0.1';
+    const port = parsed.port ?? env.GENESYSCLOUD_GATEWAY_PORT;
+    return singleUpstream(`${protocol}://${host}${port ? `:${port}` : ''}`);
   }
   const region = env.GENESYSCLOUD_REGION;
   if (!region)
@@ -67,7 +69,15 @@ export function upstreamOf(env: Record<string, string | undefined>): Upstream {
   return regionUpstream(region);
 }
 
-/** The provider's gateway settings that send it through the governor (plain http on loopback). */
-export function gatewayTo(port: number): string {
-  return JSON.stringify({ protocol: 'http', host: '127.0.0.1', port: String(port) });
+/**
+ * What sends a provider through the governor: a gateway whose address comes from the environment when the
+ * provider starts, so the same setting serves a plan and the later apply of that saved plan.
+ */
+export function governedEnv(port: number): Record<string, string> {
+  return {
+    TF_VAR_gateway: '{}',
+    GENESYSCLOUD_GATEWAY_PROTOCOL: 'http',
+    GENESYSCLOUD_GATEWAY_HOST: '127.0.0.1',
+    GENESYSCLOUD_GATEWAY_PORT: String(port),
+  };
 }

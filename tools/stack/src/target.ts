@@ -62,12 +62,13 @@ async function localTarget(environment: string, env: NodeJS.ProcessEnv): Promise
       ...withoutRealCredentials(env),
       ...backend.env,
       // The provider reaches the emulated org through its gateway block; the client id and secret are
-      // placeholders the emulator accepts, so real credentials never pass through here.
-      TF_VAR_gateway: JSON.stringify({
-        protocol: 'http',
-        host: '127.0.0.1',
-        port: String(stack.emulator!.port),
-      }),
+      // placeholders the emulator accepts, so real credentials never pass through here. The gateway's address
+      // comes from GENESYSCLOUD_GATEWAY_* when the provider starts, not from the saved plan, so `cxops apply`
+      // can send a reviewed plan's calls through its rate governor.
+      TF_VAR_gateway: '{}',
+      GENESYSCLOUD_GATEWAY_PROTOCOL: 'http',
+      GENESYSCLOUD_GATEWAY_HOST: '127.0.0.1',
+      GENESYSCLOUD_GATEWAY_PORT: String(stack.emulator!.port),
       GENESYSCLOUD_OAUTHCLIENT_ID: 'cxops-local',
       GENESYSCLOUD_OAUTHCLIENT_SECRET: 'cxops-local',
       GENESYSCLOUD_TOKEN_POOL_SIZE: '2',

@@ -1,7 +1,7 @@
-// The jobs on one environment: plan, apply the reviewed plan, drift, show the last plan, init.
+// The jobs on one environment: plan, drift, show the last plan, init (apply is commands/apply.ts).
 import type { Command } from 'commander';
 import { EXIT } from '@cxops/core';
-import { applyReviewedPlan, checkDrift, initialise, lastPlanSummary, planEnvironment } from '@cxops/jobs';
+import { checkDrift, initialise, lastPlanSummary, planEnvironment } from '@cxops/jobs';
 import { emit } from '../output.ts';
 import { SUMMARY_LIMIT } from '../summary-limit.ts';
 
@@ -35,6 +35,7 @@ export function registerEnvironmentCommands(program: Command, setExit: SetExit):
           hasChanges: result.hasChanges,
           passed: result.report.passed,
           findings: result.report.findings,
+          cost: { ...result.cost.prediction, reason: result.cost.reason },
         },
         () => result.summary,
       );
@@ -54,17 +55,6 @@ export function registerEnvironmentCommands(program: Command, setExit: SetExit):
     .action(async (root: string, _opts: unknown, command: Command) => {
       const summary = await lastPlanSummary(root);
       emit(command, summary, () => summary.markdown.trimEnd());
-    });
-
-  program
-    .command('apply')
-    .description(
-      'Apply the reviewed plan of an environment (dist/plans/<env>/tfplan), only if its policies pass',
-    )
-    .argument('<root>')
-    .action(async (root: string, _opts: unknown, command: Command) => {
-      const result = await applyReviewedPlan(root);
-      emit(command, result, () => result.output.trimEnd());
     });
 
   program

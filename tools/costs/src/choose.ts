@@ -1,0 +1,64 @@
+// The fastest safe parallelism for one environment: enough operations at once that the provider's fixed sleeps
+// never leave the budget idle (the run stays rate-bound, at its floor), no more than that — more would only
+// lengthen the governor's queues — and never so many that a request waits longer than the SDK waits for an
+// answer (16 s). Each operation holds one pooled token for its whole length, so the token pool is as large as
+// the parallelism.
+import type { RateBudget } from '@cxops/governor';
+import type { CostModel } from './model.ts';
+import { predictOperations, type Operation, type Prediction } from './predict.ts';
+
+/** The provider's token pool takes 1..50 tokens. */
+export const MAX_POOL = 50;
+/** Work per operation slot may be at most this share of the floor: the margin that keeps the run rate-bound. */
+const HEADROOM = 1.3;
+/** The longest a request should wait in a family's queue: below the SDK's 16 s answer timeout. */
+const MAX_QUEUE_SECONDS = 12;
+
+export interface Choice {
+  parallelism: number;
+  tokens: number;
+  prediction: Prediction;
+  /** Why this number, in a sentence. */
+  reason: string;
+}
+
+export function chooseParallelism(
+  ops: Operation[],
+  model: CostModel,
+  budget: RateBudget,
+  /** Tokens this environment may hold (its share of the run's maxTokens). */
+  tokenShare: number,
+): Choice {
+  const queueCap = budget.families
+    .filter((f) => f.limit)
+    .reduce(
+      (cap, f) => Math.min(cap, Math.floor((MAX_QUEUE_SECONDS * f.limit!) / f.windowSeconds)),
+      Infinity,
+    );
+  const cap = Math.max(1, Math.min(MAX_POOL, tokenShare, queueCap, Math.max(1, ops.length)));
+  let best: Choice | undefined;
+  for (let p = 1; p <= cap; p++) {
+    const prediction = predictOperations(ops, model, { budget, tokens: p, parallelism: p });
+    const rateBound = prediction.workSeconds / p <= prediction.floorSeconds / HEADROOM;
+    if (rateBound)
+      return {
+        parallelism: p,
+        tokens: p,
+        prediction,
+        reason: `${p} operations at once keep the budget busy through the provider's sleeps (work ${Math.round(prediction.workSeconds)} s ÷ ${p} ≤ floor ${Math.round(prediction.floorSeconds)} s ÷ ${HEADROOM})`,
+      };
+    if (!best || prediction.expectedSeconds < best.prediction.expectedSeconds - 0.5)
+      best = { parallelism: p, tokens: p, prediction, reason: '' };
+  }
+  const chosen = best!;
+  const limits: string[] = [];
+  if (chosen.parallelism === tokenShare) limits.push(`its share of the run's tokens (${tokenShare})`);
+  if (chosen.parallelism === queueCap)
+    limits.push(`the ${MAX_QUEUE_SECONDS} s queue bound of the org-wide families`);
+  if (chosen.parallelism === MAX_POOL) limits.push(`the provider's largest token pool (${MAX_POOL})`);
+  if (chosen.parallelism === ops.length) limits.push('one operation per planned change');
+  return {
+    ...chosen,
+    reason: `the provider's own time dominates; ${chosen.parallelism} is the fastest${limits.length ? `, bounded by ${limits.join(' and ')}` : ''}`,
+  };
+}

@@ -1,0 +1,228 @@
+// `cxops apply` over several environments: one rate governor for the whole run, the org root first, then the
+// departments side by side, each at the parallelism (tofu -parallelism and the provider's token pool) that its
+// predicted cost and its share of the budget call for. It applies each environment's reviewed plan
+// (dist/plans/<env>/tfplan), or — with `plan` — plans it first in the same run, through the same governor.
+// It never narrows an apply with -target: a reviewed plan is applied whole or not at all.
+import { loadPlan, type PlanJson } from '@cxops/plan';
+import path from 'node:path';
+import { CxError, workspaceRoot } from '@cxops/core';
+import { chooseParallelism, costModel, planOperations, type Choice } from '@cxops/costs';
+import {
+  governedEnv,
+  loadBudget,
+  startGovernor,
+  upstreamOf,
+  type GovernorStats,
+  type RateBudget,
+} from '@cxops/governor';
+import { applyReviewedPlan, findRoot, planEnvironment } from '@cxops/jobs';
+import { planDir } from '@cxops/layout';
+import { environmentTarget } from '@cxops/stack';
+import { shareBudget, shareTokens, stagesOf } from './schedule.ts';
+
+export interface ApplyRunOptions {
+  /** Environment names or root folders. */
+  environments: string[];
+  /** Plan each environment in the run (after the org root) instead of applying its reviewed plan. */
+  plan?: boolean;
+  /** Characters a plan's summary.md may take (with `plan`). */
+  summaryLimit: number;
+  budget?: RateBudget;
+  /** `local`: always the embedded default (the demo and tests). */
+  target?: 'auto' | 'local';
+  onProgress?: (line: string) => void;
+}
+
+export interface EnvironmentOutcome {
+  environment: string;
+  status: 'applied' | 'failed' | 'skipped' | 'unchanged';
+  parallelism?: number;
+  tokens?: number;
+  reason?: string;
+  predicted?: { calls: number; floorSeconds: number; expectedSeconds: number; binding: string };
+  seconds?: number;
+  error?: string;
+}
+
+export interface ApplyRunResult {
+  outcomes: EnvironmentOutcome[];
+  governor: GovernorStats;
+  seconds: number;
+  budget: RateBudget;
+}
+
+/** The run's governed settings for one engine run. */
+function engineSettings(
+  port: number,
+  choice: { tokens: number; parallelism: number },
+): Record<string, string> {
+  return {
+    ...governedEnv(port),
+    GENESYSCLOUD_TOKEN_POOL_SIZE: String(choice.tokens),
+    TF_CLI_ARGS_plan: `-parallelism=${choice.parallelism}`,
+    TF_CLI_ARGS_apply: `-parallelism=${choice.parallelism}`,
+  };
+}
+
+/** A saved plan whose gateway address is fixed (or absent) cannot be sent through this run's governor. */
+function governable(plan: PlanJson): boolean {
+  const gateway = plan.variables?.gateway?.value as Record<string, unknown> | null | undefined;
+  return typeof gateway === 'object' && gateway !== null && (gateway.port ?? null) === null;
+}
+
+async function environmentName(arg: string): Promise<string> {
+  const { identity } = await findRoot(arg);
+  if (!identity.environment)
+    throw new CxError({
+      action: `apply ${arg}`,
+      reason: `it is a ${identity.kind}, not an environment`,
+      fix: 'name environments: org, sales, support, … (or --all)',
+    });
+  return identity.environment.name;
+}
+
+export async function applyEnvironments(options: ApplyRunOptions): Promise<ApplyRunResult> {
+  const started = Date.now();
+  const say = options.onProgress ?? (() => {});
+  const budget = options.budget ?? loadBudget();
+  const model = costModel();
+  const names = await Promise.all(options.environments.map(environmentName));
+  if (names.length === 0)
+    throw new CxError({
+      action: 'apply',
+      reason: 'no environment was named',
+      fix: 'name them, or pass --all',
+    });
+  const stages = stagesOf(names);
+  const target = await environmentTarget(stages[0]![0]!, { target: options.target });
+  const upstream = upstreamOf({ ...process.env, ...target.env });
+  const governor = await startGovernor({ upstream, budget, onNote: (note) => say(`  governor: ${note}`) });
+  say(`Rate governor on 127.0.0.1:${governor.port} → ${new URL(upstream.api).host}`);
+  const outcomes: EnvironmentOutcome[] = [];
+  try {
+    for (const [index, stage] of stages.entries()) {
+      if (outcomes.some((o) => o.environment === 'org' && o.status === 'failed')) {
+        outcomes.push(
+          ...stage.map((environment) => ({
+            environment,
+            status: 'skipped' as const,
+            reason: 'the org root failed',
+          })),
+        );
+        continue;
+      }
+      outcomes.push(...(await runStage(stage, index, options, budget, model, governor.port, say)));
+    }
+  } finally {
+    await governor.close();
+  }
+  return { outcomes, governor: governor.stats(), seconds: (Date.now() - started) / 1000, budget };
+}
+
+async function runStage(
+  stage: string[],
+  index: number,
+  options: ApplyRunOptions,
+  budget: RateBudget,
+  model: ReturnType<typeof costModel>,
+  port: number,
+  say: (line: string) => void,
+): Promise<EnvironmentOutcome[]> {
+  const planTokens = Math.max(1, Math.min(10, Math.floor(budget.maxTokens / stage.length)));
+  // 1. The plans to apply: made now through the governor, or the reviewed ones.
+  const plans = new Map<string, PlanJson>();
+  const failed: EnvironmentOutcome[] = [];
+  await Promise.all(
+    stage.map(async (environment) => {
+      try {
+        if (options.plan) {
+          say(`▶ ${environment}: plan`);
+          await planEnvironment(environment, {
+            summaryLimit: options.summaryLimit,
+            target: options.target,
+            envOverrides: engineSettings(port, { tokens: planTokens, parallelism: planTokens }),
+          });
+        }
+        const file = path.join(workspaceRoot(), planDir(environment), 'plan.json');
+        const { plan } = await loadPlan(file).catch(() => {
+          throw new CxError({
+            action: `apply ${environment}`,
+            reason: 'there is no reviewed plan',
+            fix: `run \`npx cxops plan ${environment}\` and review it first, or pass --plan`,
+          });
+        });
+        if (!governable(plan))
+          throw new CxError({
+            action: `apply ${environment} through the rate governor`,
+            reason:
+              'its saved plan fixes the provider’s address (a plan made without gateway = {}), so the apply would bypass the governor',
+            where: file,
+            fix: 'plan it in the run: cxops apply --plan …',
+          });
+        plans.set(environment, plan);
+      } catch (error) {
+        failed.push({
+          environment,
+          status: 'failed',
+          error: error instanceof CxError ? error.format() : String(error),
+        });
+      }
+    }),
+  );
+  // 2. Each environment's operations, its share of the tokens and budgets, its parallelism.
+  const operations = new Map([...plans].map(([env, plan]) => [env, planOperations(plan, model, budget)]));
+  const calls = Object.fromEntries(
+    [...operations].map(([env, ops]) => [env, ops.reduce((s, op) => s + op.calls, 0)]),
+  );
+  const total = Object.values(calls).reduce((s, c) => s + Math.max(1, c), 0);
+  const tokens = shareTokens(calls, budget.maxTokens);
+  const choices = new Map<string, Choice>();
+  for (const [env, ops] of operations)
+    choices.set(
+      env,
+      chooseParallelism(ops, model, shareBudget(budget, Math.max(1, calls[env]!) / total), tokens[env]!),
+    );
+  // 3. The applies, side by side; one failing does not stop the others (they share nothing).
+  const applied = await Promise.all(
+    [...choices].map(async ([environment, choice]): Promise<EnvironmentOutcome> => {
+      const p = choice.prediction;
+      const base = {
+        environment,
+        parallelism: choice.parallelism,
+        tokens: choice.tokens,
+        reason: choice.reason,
+        predicted: {
+          calls: p.calls,
+          floorSeconds: p.floorSeconds,
+          expectedSeconds: p.expectedSeconds,
+          binding: p.binding,
+        },
+      };
+      if (p.operations === 0) return { ...base, status: 'unchanged' };
+      say(
+        `▶ ${environment}: apply ${p.operations} operations, ~${p.calls} calls, parallelism ${choice.parallelism} with ${choice.tokens} token(s) (stage ${index + 1}: ${choice.reason})`,
+      );
+      const began = Date.now();
+      try {
+        await applyReviewedPlan(environment, {
+          target: options.target,
+          envOverrides: engineSettings(port, choice),
+        });
+        const seconds = (Date.now() - began) / 1000;
+        say(
+          `✔ ${environment}: applied in ${seconds.toFixed(1)} s (expected ${Math.round(p.expectedSeconds)} s)`,
+        );
+        return { ...base, status: 'applied', seconds };
+      } catch (error) {
+        say(`✘ ${environment}: apply failed`);
+        return {
+          ...base,
+          status: 'failed',
+          seconds: (Date.now() - began) / 1000,
+          error: error instanceof CxError ? error.format() : String(error),
+        };
+      }
+    }),
+  );
+  return [...failed, ...applied];
+}
