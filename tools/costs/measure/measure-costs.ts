@@ -273,9 +273,11 @@ async function main(): Promise<void> {
   samples.sort((a, b) =>
     `${a.scenario} ${a.address} ${a.action}`.localeCompare(`${b.scenario} ${b.address} ${b.action}`),
   );
+  // One operation per line (without its route tally, which the model keeps as means): reviewable in a diff.
+  const lines = samples.map(({ routes: _routes, ...sample }) => JSON.stringify(sample));
   await writeFileAtomic(
     path.join(DATA, 'cost-samples.json'),
-    `${JSON.stringify({ samples, outside }, null, 1)}\n`,
+    `{\n"outside": ${JSON.stringify(outside)},\n"samples": [\n${lines.join(',\n')}\n]}\n`,
   );
   await writeFileAtomic(path.join(DATA, 'cost-model.json'), `${JSON.stringify(buildModel(), null, 2)}\n`);
   process.stderr.write(`wrote ${samples.length} samples and the model to ${DATA}\n`);

@@ -9,8 +9,12 @@ import { predictOperations, type Operation, type Prediction } from './predict.ts
 
 /** The provider's token pool takes 1..50 tokens. */
 export const MAX_POOL = 50;
-/** Work per operation slot may be at most this share of the floor: the margin that keeps the run rate-bound. */
-const HEADROOM = 1.3;
+/**
+ * Work per operation slot may be at most this share of the floor, plus a few slots more: the margin that keeps
+ * the run rate-bound when sleeps of several operations line up. Extra slots cost only queue time in the governor.
+ */
+const HEADROOM = 2;
+const EXTRA = 2;
 /** The longest a request should wait in a family's queue: below the SDK's 16 s answer timeout. */
 const MAX_QUEUE_SECONDS = 12;
 
@@ -40,13 +44,15 @@ export function chooseParallelism(
   for (let p = 1; p <= cap; p++) {
     const prediction = predictOperations(ops, model, { budget, tokens: p, parallelism: p });
     const rateBound = prediction.workSeconds / p <= prediction.floorSeconds / HEADROOM;
-    if (rateBound)
+    if (rateBound) {
+      const chosen = Math.min(cap, p + EXTRA);
       return {
-        parallelism: p,
-        tokens: p,
-        prediction,
-        reason: `${p} operations at once keep the budget busy through the provider's sleeps (work ${Math.round(prediction.workSeconds)} s ÷ ${p} ≤ floor ${Math.round(prediction.floorSeconds)} s ÷ ${HEADROOM})`,
+        parallelism: chosen,
+        tokens: chosen,
+        prediction: predictOperations(ops, model, { budget, tokens: chosen, parallelism: chosen }),
+        reason: `${chosen} operations at once keep the budget busy through the provider's sleeps (rate-bound from ${p}: work ${Math.round(prediction.workSeconds)} s ÷ ${p} ≤ floor ${Math.round(prediction.floorSeconds)} s ÷ ${HEADROOM})`,
       };
+    }
     if (!best || prediction.expectedSeconds < best.prediction.expectedSeconds - 0.5)
       best = { parallelism: p, tokens: p, prediction, reason: '' };
   }

@@ -6,7 +6,7 @@
 import { loadPlan, type PlanJson } from '@cxops/plan';
 import path from 'node:path';
 import { CxError, workspaceRoot } from '@cxops/core';
-import { chooseParallelism, costModel, planOperations, type Choice } from '@cxops/costs';
+import { chooseParallelism, costModel, planOperations, type CostModel } from '@cxops/costs';
 import {
   governedEnv,
   loadBudget,
@@ -16,7 +16,7 @@ import {
   type RateBudget,
 } from '@cxops/governor';
 import { applyReviewedPlan, findRoot, planEnvironment } from '@cxops/jobs';
-import { planDir } from '@cxops/layout';
+import { ORG_ENVIRONMENT, planDir } from '@cxops/layout';
 import { environmentTarget } from '@cxops/stack';
 import { shareBudget, shareTokens, stagesOf } from './schedule.ts';
 
@@ -41,6 +41,8 @@ export interface EnvironmentOutcome {
   reason?: string;
   predicted?: { calls: number; floorSeconds: number; expectedSeconds: number; binding: string };
   seconds?: number;
+  /** The engine's closing line ("Apply complete! Resources: …"). */
+  result?: string;
   error?: string;
 }
 
@@ -52,7 +54,7 @@ export interface ApplyRunResult {
 }
 
 /** The run's governed settings for one engine run. */
-function engineSettings(
+export function engineSettings(
   port: number,
   choice: { tokens: number; parallelism: number },
 ): Record<string, string> {
@@ -85,7 +87,6 @@ export async function applyEnvironments(options: ApplyRunOptions): Promise<Apply
   const started = Date.now();
   const say = options.onProgress ?? (() => {});
   const budget = options.budget ?? loadBudget();
-  const model = costModel();
   const names = await Promise.all(options.environments.map(environmentName));
   if (names.length === 0)
     throw new CxError({
@@ -98,36 +99,108 @@ export async function applyEnvironments(options: ApplyRunOptions): Promise<Apply
   const upstream = upstreamOf({ ...process.env, ...target.env });
   const governor = await startGovernor({ upstream, budget, onNote: (note) => say(`  governor: ${note}`) });
   say(`Rate governor on 127.0.0.1:${governor.port} → ${new URL(upstream.api).host}`);
-  const outcomes: EnvironmentOutcome[] = [];
   try {
-    for (const [index, stage] of stages.entries()) {
-      if (outcomes.some((o) => o.environment === 'org' && o.status === 'failed')) {
-        outcomes.push(
-          ...stage.map((environment) => ({
-            environment,
-            status: 'skipped' as const,
-            reason: 'the org root failed',
-          })),
-        );
-        continue;
-      }
-      outcomes.push(...(await runStage(stage, index, options, budget, model, governor.port, say)));
-    }
+    const outcomes = await runStages(stages, jobsRunner(options), {
+      budget,
+      port: governor.port,
+      plan: options.plan ?? false,
+      say,
+    });
+    return { outcomes, governor: governor.stats(), seconds: (Date.now() - started) / 1000, budget };
   } finally {
     await governor.close();
   }
-  return { outcomes, governor: governor.stats(), seconds: (Date.now() - started) / 1000, budget };
+}
+
+/** The repository's environments, through the jobs `cxops plan` and `cxops apply <env>` always ran. */
+function jobsRunner(options: ApplyRunOptions): StageRunner {
+  return {
+    plan: async (environment, overrides) => {
+      await planEnvironment(environment, {
+        summaryLimit: options.summaryLimit,
+        target: options.target,
+        envOverrides: overrides,
+      });
+    },
+    planJson: async (environment) => {
+      const file = path.join(workspaceRoot(), planDir(environment), 'plan.json');
+      const { plan } = await loadPlan(file).catch(() => {
+        throw new CxError({
+          action: `apply ${environment}`,
+          reason: 'there is no reviewed plan',
+          fix: `run \`npx cxops plan ${environment}\` and review it first, or pass --plan`,
+        });
+      });
+      if (!governable(plan))
+        throw new CxError({
+          action: `apply ${environment} through the rate governor`,
+          reason:
+            'its saved plan fixes the provider’s address (a plan made without gateway = {}), so the apply would bypass the governor',
+          where: file,
+          fix: 'plan it in the run: cxops apply --plan …',
+        });
+      return plan;
+    },
+    apply: async (environment, overrides) => {
+      const applied = await applyReviewedPlan(environment, {
+        target: options.target,
+        envOverrides: overrides,
+      });
+      return applied.output;
+    },
+  };
+}
+
+/** How a stage plans and applies one environment; the bench runs generated roots with plain tofu instead. */
+export interface StageRunner {
+  /** Plan the environment (only when the run plans). */
+  plan: (environment: string, overrides: Record<string, string>) => Promise<void>;
+  /** The plan that will be applied. */
+  planJson: (environment: string) => Promise<PlanJson>;
+  /** Applies it; returns the engine's output. */
+  apply: (environment: string, overrides: Record<string, string>) => Promise<string | void>;
+}
+
+export interface StageContext {
+  budget: RateBudget;
+  /** The governor every engine run goes through. */
+  port: number;
+  plan: boolean;
+  say: (line: string) => void;
+  model?: CostModel;
+}
+
+/** Runs the stages one after another; a failed org root skips the departments (they read its objects). */
+export async function runStages(
+  stages: string[][],
+  runner: StageRunner,
+  context: StageContext,
+): Promise<EnvironmentOutcome[]> {
+  const outcomes: EnvironmentOutcome[] = [];
+  for (const [index, stage] of stages.entries()) {
+    if (outcomes.some((o) => o.environment === ORG_ENVIRONMENT && o.status === 'failed')) {
+      outcomes.push(
+        ...stage.map((environment) => ({
+          environment,
+          status: 'skipped' as const,
+          reason: 'the org root failed',
+        })),
+      );
+      continue;
+    }
+    outcomes.push(...(await runStage(stage, index, runner, context)));
+  }
+  return outcomes;
 }
 
 async function runStage(
   stage: string[],
   index: number,
-  options: ApplyRunOptions,
-  budget: RateBudget,
-  model: ReturnType<typeof costModel>,
-  port: number,
-  say: (line: string) => void,
+  runner: StageRunner,
+  context: StageContext,
 ): Promise<EnvironmentOutcome[]> {
+  const { budget, port, say } = context;
+  const model = context.model ?? costModel();
   const planTokens = Math.max(1, Math.min(10, Math.floor(budget.maxTokens / stage.length)));
   // 1. The plans to apply: made now through the governor, or the reviewed ones.
   const plans = new Map<string, PlanJson>();
@@ -135,59 +208,36 @@ async function runStage(
   await Promise.all(
     stage.map(async (environment) => {
       try {
-        if (options.plan) {
+        if (context.plan) {
           say(`▶ ${environment}: plan`);
-          await planEnvironment(environment, {
-            summaryLimit: options.summaryLimit,
-            target: options.target,
-            envOverrides: engineSettings(port, { tokens: planTokens, parallelism: planTokens }),
-          });
+          await runner.plan(
+            environment,
+            engineSettings(port, { tokens: planTokens, parallelism: planTokens }),
+          );
         }
-        const file = path.join(workspaceRoot(), planDir(environment), 'plan.json');
-        const { plan } = await loadPlan(file).catch(() => {
-          throw new CxError({
-            action: `apply ${environment}`,
-            reason: 'there is no reviewed plan',
-            fix: `run \`npx cxops plan ${environment}\` and review it first, or pass --plan`,
-          });
-        });
-        if (!governable(plan))
-          throw new CxError({
-            action: `apply ${environment} through the rate governor`,
-            reason:
-              'its saved plan fixes the provider’s address (a plan made without gateway = {}), so the apply would bypass the governor',
-            where: file,
-            fix: 'plan it in the run: cxops apply --plan …',
-          });
-        plans.set(environment, plan);
+        plans.set(environment, await runner.planJson(environment));
       } catch (error) {
-        failed.push({
-          environment,
-          status: 'failed',
-          error: error instanceof CxError ? error.format() : String(error),
-        });
+        say(`✘ ${environment}: no plan to apply`);
+        failed.push({ environment, status: 'failed', error: describe(error) });
       }
     }),
   );
   // 2. Each environment's operations, its share of the tokens and budgets, its parallelism.
   const operations = new Map([...plans].map(([env, plan]) => [env, planOperations(plan, model, budget)]));
   const calls = Object.fromEntries(
-    [...operations].map(([env, ops]) => [env, ops.reduce((s, op) => s + op.calls, 0)]),
+    [...operations].map(([env, ops]) => [env, ops.reduce((sum, op) => sum + op.calls, 0)]),
   );
-  const total = Object.values(calls).reduce((s, c) => s + Math.max(1, c), 0);
+  const total = Object.values(calls).reduce((sum, c) => sum + Math.max(1, c), 0);
   const tokens = shareTokens(calls, budget.maxTokens);
-  const choices = new Map<string, Choice>();
-  for (const [env, ops] of operations)
-    choices.set(
-      env,
-      chooseParallelism(ops, model, shareBudget(budget, Math.max(1, calls[env]!) / total), tokens[env]!),
-    );
   // 3. The applies, side by side; one failing does not stop the others (they share nothing).
   const applied = await Promise.all(
-    [...choices].map(async ([environment, choice]): Promise<EnvironmentOutcome> => {
+    [...operations].map(async ([environment, ops]): Promise<EnvironmentOutcome> => {
+      const share = shareBudget(budget, Math.max(1, calls[environment]!) / total);
+      const choice = chooseParallelism(ops, model, share, tokens[environment]!);
       const p = choice.prediction;
-      const base = {
+      const outcome: EnvironmentOutcome = {
         environment,
+        status: 'unchanged',
         parallelism: choice.parallelism,
         tokens: choice.tokens,
         reason: choice.reason,
@@ -198,31 +248,31 @@ async function runStage(
           binding: p.binding,
         },
       };
-      if (p.operations === 0) return { ...base, status: 'unchanged' };
+      if (p.operations === 0) return outcome;
       say(
         `▶ ${environment}: apply ${p.operations} operations, ~${p.calls} calls, parallelism ${choice.parallelism} with ${choice.tokens} token(s) (stage ${index + 1}: ${choice.reason})`,
       );
       const began = Date.now();
       try {
-        await applyReviewedPlan(environment, {
-          target: options.target,
-          envOverrides: engineSettings(port, choice),
-        });
-        const seconds = (Date.now() - began) / 1000;
+        const output = await runner.apply(environment, engineSettings(port, choice));
+        outcome.result = (output ?? '')
+          .split('\n')
+          .find((line) => /^Apply complete!/.test(line.trim()))
+          ?.trim();
+        outcome.status = 'applied';
         say(
-          `✔ ${environment}: applied in ${seconds.toFixed(1)} s (expected ${Math.round(p.expectedSeconds)} s)`,
+          `✔ ${environment}: applied in ${((Date.now() - began) / 1000).toFixed(1)} s (expected ${Math.round(p.expectedSeconds)} s)`,
         );
-        return { ...base, status: 'applied', seconds };
       } catch (error) {
+        outcome.status = 'failed';
+        outcome.error = describe(error);
         say(`✘ ${environment}: apply failed`);
-        return {
-          ...base,
-          status: 'failed',
-          seconds: (Date.now() - began) / 1000,
-          error: error instanceof CxError ? error.format() : String(error),
-        };
       }
+      outcome.seconds = (Date.now() - began) / 1000;
+      return outcome;
     }),
   );
   return [...failed, ...applied];
 }
+
+const describe = (error: unknown) => (error instanceof CxError ? error.format() : String(error));

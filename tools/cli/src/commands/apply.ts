@@ -64,7 +64,8 @@ function report(result: ApplyRunResult): string {
     const figures = o.predicted
       ? ` — parallelism ${o.parallelism}, ${o.tokens} token(s); predicted ${o.predicted.calls} calls, floor ${Math.round(o.predicted.floorSeconds)} s, expected ${Math.round(o.predicted.expectedSeconds)} s${o.seconds !== undefined ? `; took ${o.seconds.toFixed(1)} s` : ''}`
       : '';
-    return `${head}${figures}${o.error ? `\n${o.error.replace(/^/gm, '    ')}` : ''}`;
+    const detail = o.result ? `\n    ${o.result}` : o.error ? `\n${o.error.replace(/^/gm, '    ')}` : '';
+    return `${head}${figures}${detail}`;
   });
   lines.push(
     `Governor: ${g.requests} calls sent for ${g.tokens} token(s), ${g.absorbed429} 429(s) held and retried, ${g.passed429} handed to the provider, longest wait ${(g.maxWaitMs / 1000).toFixed(1)} s; run ${result.seconds.toFixed(1)} s.`,
