@@ -7,8 +7,8 @@ import type { RateBudget } from '@cxops/governor';
 import type { CostModel } from './model.ts';
 import { predictOperations, type Operation, type Prediction } from './predict.ts';
 
-/** The provider's token pool takes 1..50 tokens. */
-export const MAX_POOL = 50;
+/** The provider's token pool takes 1..20 tokens in v1.82.0 (sdk_client_pool.go MaxClients; 50 in later releases). */
+export const MAX_POOL = 20;
 /**
  * Work per operation slot may be at most this share of the floor, plus a few slots more: the margin that keeps
  * the run rate-bound when sleeps of several operations line up. Extra slots cost only queue time in the governor.
@@ -33,12 +33,11 @@ export function chooseParallelism(
   /** Tokens this environment may hold (its share of the run's maxTokens). */
   tokenShare: number,
 ): Choice {
-  const queueCap = budget.families
-    .filter((f) => f.limit)
-    .reduce(
-      (cap, f) => Math.min(cap, Math.floor((MAX_QUEUE_SECONDS * f.limit!) / f.windowSeconds)),
-      Infinity,
-    );
+  const rates = budget.families.filter((f) => f.limit).map((f) => f.limit! / f.windowSeconds);
+  // The provider's shared client queues every operation of its types on one token.
+  if (ops.some((op) => (model.sharedTokenTypes ?? []).includes(op.type)))
+    rates.push(budget.perToken.limit / budget.perToken.windowSeconds);
+  const queueCap = rates.reduce((cap, rate) => Math.min(cap, Math.floor(MAX_QUEUE_SECONDS * rate)), Infinity);
   const cap = Math.max(1, Math.min(MAX_POOL, tokenShare, queueCap, Math.max(1, ops.length)));
   let best: Choice | undefined;
   for (let p = 1; p <= cap; p++) {
@@ -60,7 +59,7 @@ export function chooseParallelism(
   const limits: string[] = [];
   if (chosen.parallelism === tokenShare) limits.push(`its share of the run's tokens (${tokenShare})`);
   if (chosen.parallelism === queueCap)
-    limits.push(`the ${MAX_QUEUE_SECONDS} s queue bound of the org-wide families`);
+    limits.push(`the ${MAX_QUEUE_SECONDS} s queue bound of the shared budgets`);
   if (chosen.parallelism === MAX_POOL) limits.push(`the provider's largest token pool (${MAX_POOL})`);
   if (chosen.parallelism === ops.length) limits.push('one operation per planned change');
   return {

@@ -22,6 +22,11 @@ export interface CostModel {
   measuredAt: string;
   /** Calls of a provider process before any resource: org reads, and token calls per pool token. */
   overhead: { perProcess: number; tokenCallsPerToken: number };
+  /**
+   * Types whose every operation in one provider process uses one token (the provider keeps one API client for
+   * them): their calls in one apply go no faster than one token's limit, whatever the parallelism.
+   */
+  sharedTokenTypes: string[];
   types: Record<string, Record<string, ActionCost>>;
 }
 
@@ -34,6 +39,8 @@ export interface MeasuredSample {
   seconds: number;
   features: Record<string, number>;
   routes: Record<string, number>;
+  /** Fingerprints of the tokens its calls used. */
+  tokens: string[];
 }
 
 const MODEL_FILE = fileURLToPath(new URL('../data/cost-model.json', import.meta.url));

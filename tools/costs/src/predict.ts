@@ -101,6 +101,7 @@ export function budgetsFor(
   budget: RateBudget,
   tokens: number,
   overheadCalls: number,
+  sharedTokenTypes: string[] = [],
 ): { name: string; rate: number; calls: number }[] {
   const calls = ops.reduce((sum, op) => sum + op.calls, 0) + overheadCalls;
   const rates = [
@@ -110,6 +111,14 @@ export function budgetsFor(
       calls,
     },
   ];
+  // Types the provider serves from one API client: their calls share one token, whatever the pool.
+  const shared = ops.filter((op) => sharedTokenTypes.includes(op.type));
+  if (shared.length)
+    rates.push({
+      name: `one token for ${[...new Set(shared.map((op) => op.type.replace('genesyscloud_', '')))].join(', ')} (the provider's shared client)`,
+      rate: budget.perToken.limit / budget.perToken.windowSeconds,
+      calls: shared.reduce((sum, op) => sum + op.calls, 0),
+    });
   for (const family of budget.families) {
     if (!family.limit) continue;
     const familyCalls =
@@ -137,7 +146,7 @@ export function predictOperations(ops: Operation[], model: CostModel, options: P
     ? model.overhead.perProcess + model.overhead.tokenCallsPerToken * (tokens + 1)
     : 0;
   const calls = ops.reduce((sum, op) => sum + op.calls, 0) + overhead;
-  const budgets = budgetsFor(ops, budget, tokens, overhead);
+  const budgets = budgetsFor(ops, budget, tokens, overhead, model.sharedTokenTypes ?? []);
   const floor = budgets.reduce(
     (worst, b) => (b.calls / b.rate > worst.seconds ? { seconds: b.calls / b.rate, name: b.name } : worst),
     { seconds: 0, name: 'none' },

@@ -111,7 +111,7 @@ export function checkBudget(raw: unknown, file: string): RateBudget {
       limit: positive(raw.perToken.limit, 'perToken.limit', file),
       windowSeconds: positive(raw.perToken.windowSeconds, 'perToken.windowSeconds', file),
     },
-    // The provider's token pool holds 1..50 tokens; side by side environments add their pools up.
+    // Each provider pool holds 1..20 tokens (v1.82.0); side by side environments add their pools up.
     maxTokens: Math.floor(positive(raw.maxTokens, 'maxTokens', file, 500)),
     families,
   };

@@ -5,7 +5,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { run, type RunResult } from '@cxops/core';
-import type { Emulator } from '@cxops/emulator';
+import { tokenLabel, type Emulator } from '@cxops/emulator';
+import { planFromValue, type PlanJson } from '@cxops/plan';
 import type { Engine } from '@cxops/terraform';
 
 export interface TimedRequest {
@@ -14,6 +15,8 @@ export interface TimedRequest {
   /** "METHOD /route/:pattern" as the emulator registered it. */
   route: string;
   status: number;
+  /** Fingerprint of the bearer token (never the token). */
+  token?: string;
 }
 
 /** Records every request the emulator serves (call before it listens). */
@@ -28,6 +31,7 @@ export function recordRequests(emulator: Emulator): TimedRequest[] {
       at: arrivals.get(request) ?? Date.now(),
       route: `${request.method} ${request.routeOptions.url ?? 'unmatched'}`,
       status: reply.statusCode,
+      token: request.bearer ? tokenLabel(request.bearer) : undefined,
     });
   });
   return requests;
@@ -147,4 +151,67 @@ export function attribute(
     else outside.push(request);
   }
   return { perOperation, outside };
+}
+
+/** One root of a scratch copy, run with plain tofu: init, plan to a file, apply that file. */
+export class ScratchRoot {
+  lastPlan: PlanJson | undefined;
+
+  constructor(
+    private readonly engine: Engine,
+    readonly dir: string,
+    private readonly baseEnv: Record<string, string>,
+  ) {}
+
+  private env(extra: Record<string, string>) {
+    return { ...this.engine.env, ...this.baseEnv, ...extra };
+  }
+
+  async init(): Promise<void> {
+    await useLocalBackend(this.dir);
+    const result = await run(this.engine.binary, ['init', '-input=false', '-no-color'], {
+      cwd: this.dir,
+      env: this.env({}),
+    });
+    if (result.exitCode !== 0) throw new Error(`init ${this.dir}: ${result.stderr}`);
+  }
+
+  /** plan -out=cxops.tfplan, then the plan as JSON. `extra` (e.g. a governor's settings) wins over the base. */
+  async plan(extra: Record<string, string> = {}, parallelism?: number): Promise<PlanJson> {
+    const args = ['plan', '-input=false', '-no-color', '-out=cxops.tfplan'];
+    if (parallelism) args.push(`-parallelism=${parallelism}`);
+    const planned = await run(this.engine.binary, args, { cwd: this.dir, env: this.env(extra) });
+    if (planned.exitCode !== 0)
+      throw new Error(`plan ${this.dir}: ${planned.stdout.slice(-2000)}${planned.stderr}`);
+    const shown = await run(this.engine.binary, ['show', '-json', 'cxops.tfplan'], {
+      cwd: this.dir,
+      env: this.env(extra),
+    });
+    this.lastPlan = planFromValue(JSON.parse(shown.stdout), this.dir);
+    return this.lastPlan;
+  }
+
+  /** Applies cxops.tfplan; the result names the objects that failed. */
+  async apply(
+    extra: Record<string, string> = {},
+    parallelism?: number,
+  ): Promise<JsonRun & { failedObjects: string[]; errors: string[] }> {
+    const args = [
+      'apply',
+      '-json',
+      '-input=false',
+      ...(parallelism ? [`-parallelism=${parallelism}`] : []),
+      'cxops.tfplan',
+    ];
+    const applied = await runJson(this.engine, this.dir, args, { ...this.baseEnv, ...extra });
+    const failedObjects = applied.messages
+      .filter((m) => m.type === 'apply_errored')
+      .map((m) => m.hook?.resource?.addr ?? '?');
+    const errors = [
+      ...new Set(
+        applied.messages.filter((m) => m.diagnostic?.severity === 'error').map((m) => m.diagnostic!.summary),
+      ),
+    ];
+    return { ...applied, failedObjects, errors };
+  }
 }
