@@ -73,6 +73,9 @@ interface Answer {
   body: Buffer;
 }
 
+/** Requests a window must have served before a 429 on an unknown family sets its limit. */
+const MIN_EVIDENCE = 3;
+
 const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
 
 function send(target: URL, method: string, headers: http.OutgoingHttpHeaders, body: Buffer): Promise<Answer> {
@@ -159,7 +162,11 @@ export async function startGovernor(options: GovernorOptions): Promise<Governor>
       note(`learned: ${token.name} is allowed ${allowed} requests per ${token.windowSeconds} s`);
   };
 
-  /** A 429: pause the budget that ran out; a family with room on the token taught us its org-wide limit. */
+  /**
+   * A 429: pause the budget that ran out for Retry-After. A family whose limit is unknown, refused while the
+   * token had room, is taught one — what its window had served — once that is enough to go by; a known limit
+   * is only paused (an org-wide budget is shared with other clients of the org: one 429 says little).
+   */
   const learnFrom429 = async (
     token: Pacer | undefined,
     matched: typeof families,
@@ -171,12 +178,11 @@ export async function startGovernor(options: GovernorOptions): Promise<Governor>
       return;
     }
     for (const entry of matched) {
-      // What the window served before it refused is the best estimate of the family's limit.
-      const lower = Math.max(1, entry.pacer.servedInWindow());
-      if (entry.pacer.limit === null || lower < entry.pacer.limit) {
-        entry.pacer.learn(lower);
+      const served = entry.pacer.servedInWindow();
+      if (entry.pacer.limit === null && served >= MIN_EVIDENCE) {
+        entry.pacer.learn(served);
         note(
-          `learned: family ${entry.family.name} allows about ${lower} requests per ${entry.family.windowSeconds} s`,
+          `learned: family ${entry.family.name} allows about ${served} requests per ${entry.family.windowSeconds} s`,
         );
       }
       await entry.pacer.pause(seconds);

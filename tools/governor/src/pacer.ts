@@ -1,16 +1,13 @@
 // One budget the governor paces: the requests of one token, or of one organization-wide route family. Requests
 // wait their turn in a FIFO queue (rate-limiter-flexible's RateLimiterQueue) and leave evenly spaced — never in
-// bursts — so a fixed upstream window can never see more than its limit, whatever its phase: n requests spaced
-// by more than window/limit cannot fit n+1 into one window. The spacing keeps a small margin for network
-// jitter. A 429 pauses the pacer for Retry-After; a limit learned from the API replaces the configured one.
+// bursts, so no request waits much longer than one gap. The gap is (window + margin) / (limit - 1): requests that
+// far apart can put at most `limit` into any stretch of window + margin, so a fixed upstream window — whatever its
+// phase, with up to `margin` of jitter between leaving here and arriving there — never counts more than its limit.
+// A 429 pauses the pacer for Retry-After; a limit learned from the API replaces the configured one.
 import { RateLimiterMemory, RateLimiterQueue } from 'rate-limiter-flexible';
 
-/**
- * Added to every gap: arrival jitter between the governor and the API must not squeeze two gaps into one. At
- * most 20 ms, and at most a tenth of the gap, so a high limit is not halved by it.
- */
-const JITTER_MS = 20;
-const SAFETY = 0.02;
+/** Jitter allowed between a request leaving the governor and reaching the API. */
+const MARGIN_MS = 250;
 
 export class Pacer {
   private readonly limiter: RateLimiterMemory;
@@ -33,8 +30,8 @@ export class Pacer {
   /** Milliseconds between two requests; 0 when the limit is unknown (not paced). */
   get gapMs(): number {
     if (!this.limit) return 0;
-    const gap = (this.windowSeconds * 1000) / this.limit;
-    return gap * (1 + SAFETY) + Math.min(JITTER_MS, gap / 10);
+    const span = this.windowSeconds * 1000 + MARGIN_MS;
+    return this.limit > 1 ? span / (this.limit - 1) : span;
   }
 
   /** Waits until this budget lets one more request go. */

@@ -105,6 +105,8 @@ describe('the governor in front of the emulated org', () => {
     expect(notes.some((n) => n.startsWith('learned: family queues'))).toBe(true);
     const family = gov.stats().budgets.find((b) => b.name === 'family queues')!;
     expect(family.limit).toBeLessThanOrEqual(4);
+    // Only the first burst, sent before the limit was known, was refused; after it the governor kept under it.
+    expect(emulator.context.limits.usage().families[0]!.rejected).toBeLessThanOrEqual(6);
   });
 
   it('passes bodies and the OAuth token call through unchanged and never names a token', async () => {

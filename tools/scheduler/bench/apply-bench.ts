@@ -34,7 +34,7 @@ const SIZE = {
 };
 /** The emulated org's limits: per token, and for the whole OAuth client (org.app.user.rate.per.minute). */
 const LIMITS = {
-  perToken: num('BENCH_PER_TOKEN', 120),
+  perToken: num('BENCH_PER_TOKEN', 300),
   client: num('BENCH_CLIENT', 720),
   windowSeconds: 60,
 };
