@@ -217,7 +217,7 @@ async function runStage(
         }
         plans.set(environment, await runner.planJson(environment));
       } catch (error) {
-        say(`✘ ${environment}: no plan to apply`);
+        say(`✘ ${environment}: no plan to apply\n${describe(error)}`);
         failed.push({ environment, status: 'failed', error: describe(error) });
       }
     }),
@@ -266,7 +266,7 @@ async function runStage(
       } catch (error) {
         outcome.status = 'failed';
         outcome.error = describe(error);
-        say(`✘ ${environment}: apply failed`);
+        say(`✘ ${environment}: apply failed\n${outcome.error}`);
       }
       outcome.seconds = (Date.now() - began) / 1000;
       return outcome;
