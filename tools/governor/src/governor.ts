@@ -7,7 +7,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { credentialFingerprint } from './fingerprint.ts';
-import { Pacer } from './pacer.ts';
+import { Pacer, takeTurn } from './pacer.ts';
 import type { RateBudget } from './budget.ts';
 import type { Upstream } from './upstream.ts';
 
@@ -167,14 +167,10 @@ export async function startGovernor(options: GovernorOptions): Promise<Governor>
    * token had room, is taught one — what its window had served — once that is enough to go by; a known limit
    * is only paused (an org-wide budget is shared with other clients of the org: one 429 says little).
    */
-  const learnFrom429 = async (
-    token: Pacer | undefined,
-    matched: typeof families,
-    seconds: number,
-  ): Promise<void> => {
+  const learnFrom429 = (token: Pacer | undefined, matched: typeof families, seconds: number): void => {
     const tokenFull = token ? token.servedInWindow() >= (token.limit ?? Infinity) : false;
     if (token && (tokenFull || matched.length === 0)) {
-      await token.pause(seconds);
+      token.pause(seconds);
       return;
     }
     for (const entry of matched) {
@@ -185,9 +181,9 @@ export async function startGovernor(options: GovernorOptions): Promise<Governor>
           `learned: family ${entry.family.name} allows about ${served} requests per ${entry.family.windowSeconds} s`,
         );
       }
-      await entry.pacer.pause(seconds);
+      entry.pacer.pause(seconds);
     }
-    if (token) await token.pause(seconds);
+    token?.pause(seconds);
   };
 
   const server = http.createServer((request, response) => {
@@ -209,8 +205,7 @@ export async function startGovernor(options: GovernorOptions): Promise<Governor>
 
       for (;;) {
         const queued = Date.now();
-        await token?.pacer.take();
-        for (const entry of matched) await entry.pacer.take();
+        await takeTurn([...(token ? [token.pacer] : []), ...matched.map((entry) => entry.pacer)]);
         const waited = Date.now() - queued;
         stats.maxWaitMs = Math.max(stats.maxWaitMs, waited);
         stats.totalWaitMs += waited;
@@ -236,7 +231,7 @@ export async function startGovernor(options: GovernorOptions): Promise<Governor>
           for (const pacer of [token?.pacer, ...matched.map((m) => m.pacer)]) pacer?.servedOne();
         if (answer.status === 429) {
           const seconds = retryAfterSeconds(answer.headers);
-          await learnFrom429(token?.pacer, matched, seconds);
+          learnFrom429(token?.pacer, matched, seconds);
           if (!gone && Date.now() - arrived + seconds * 1000 <= maxHoldMs) {
             stats.absorbed429 += 1;
             note(`held a 429 on ${method} ${pathOnly} for ${seconds} s (${key ?? 'no credential'})`);
