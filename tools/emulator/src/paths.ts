@@ -59,8 +59,12 @@ export const FLOW = `${FLOWS}/:id`;
 export const FLOW_JOBS = `${FLOWS}/jobs`;
 export const FLOW_JOB = `${FLOW_JOBS}/:jobId`;
 export const FLOW_UNLOCK = `${FLOWS}/actions/unlock`;
+export const FLOW_EXPORT_JOBS = `${FLOWS}/export/jobs`;
+export const FLOW_EXPORT_JOB = `${FLOW_EXPORT_JOBS}/:jobId`;
 /** The presigned upload URL of a flow job: plain HTTP, no bearer token, like the real S3 URL. */
 export const UPLOAD = '/uploads/:jobId';
+/** The signed download URL of a flow export job: plain HTTP, no bearer token, like the real one. */
+export const DOWNLOAD = '/downloads/:jobId';
 
 // The emulator's own routes, no Genesys equivalent.
 export const HEALTH = '/health';

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry } from './model/audit.ts';
 import type { Grant, Role } from './model/authorization.ts';
-import type { Flow, FlowJob } from './model/flows.ts';
+import type { Flow, FlowExportJob, FlowJob } from './model/flows.ts';
 import type { Division, Org } from './model/org.ts';
 import type { Language, Queue, QueueMember, Skill, WrapupCode } from './model/routing.ts';
 import type { RoutingEntry, User, Utilization, VoicemailPolicy } from './model/users.ts';
@@ -30,6 +30,9 @@ export interface OrgState {
   grants: Record<string, Grant[]>;
   flows: Record<string, Flow>;
   flowJobs: Record<string, FlowJob>;
+  /** The YAML each flow was last deployed from, by flow id: what an export job answers. */
+  flowYaml: Record<string, string>;
+  flowExportJobs: Record<string, FlowExportJob>;
   audit: AuditEntry[];
 }
 
@@ -99,6 +102,8 @@ export function seedState(): OrgState {
     grants: {},
     flows: {},
     flowJobs: {},
+    flowYaml: {},
+    flowExportJobs: {},
     audit: [],
   };
 }
