@@ -7,6 +7,7 @@ import { registerDemo } from './commands/demo.ts';
 import { registerEmulator } from './commands/emulator.ts';
 import { registerEnvironmentCommands } from './commands/environment.ts';
 import { registerFmt } from './commands/fmt.ts';
+import { registerOnboard } from './commands/onboard.ts';
 import { registerPlanCommands } from './commands/plans.ts';
 import { registerRootChecks } from './commands/root-checks.ts';
 import { registerStack } from './commands/stack.ts';
@@ -28,6 +29,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerRootChecks(program, setExit);
   registerPlanCommands(program, setExit);
   registerComment(program);
+  registerOnboard(program, setExit);
   return program;
 }
 
