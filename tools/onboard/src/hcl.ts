@@ -11,7 +11,7 @@ const WIDTH = 100;
 
 /** A string literal: JSON escapes, with template sequences escaped so names are never interpolated. */
 export function quote(text: string): string {
-  return JSON.stringify(text).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  return JSON.stringify(text).replace(/([$%])\{/g, (_, sign: string) => `${sign}${sign}{`);
 }
 
 function key(name: string): string {
@@ -43,7 +43,7 @@ function inline(value: Hcl): string | undefined {
 }
 
 /** The value at `indent`, on one line when it fits, else one entry a line. */
-export function hclValue(value: Hcl, indent: number): string {
+function hclValue(value: Hcl, indent: number): string {
   const single = inline(value);
   if (single !== undefined) return single;
   const inner = '  '.repeat(indent + 1);
@@ -55,7 +55,7 @@ export function hclValue(value: Hcl, indent: number): string {
 }
 
 /** Attribute lines of an object body at `indent`, `=` aligned the way tofu fmt aligns them. */
-export function attributes(object: { [key: string]: Hcl }, indent: number): string {
+function attributes(object: { [key: string]: Hcl }, indent: number): string {
   const prefix = '  '.repeat(indent);
   const lines = Object.entries(object).map(([k, v]) => {
     const value = hclValue(v, indent);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { CxError } from '@cxops/core';
 import { ORG_ENVIRONMENT } from '@cxops/layout';
 
-export const SHARED_WIRING = ['versions.tf', 'providers.tf'] as const;
+const SHARED_WIRING = ['versions.tf', 'providers.tf'] as const;
 
 export interface RootFiles {
   folder: string;
