@@ -93,6 +93,13 @@ describe.sequential('onboarding an org with settings the modules cannot express'
 
   it("changes, in each root's first plan, exactly the objects reported as differing", async () => {
     const planned = await Promise.all(roots.map(async (root) => [root, await changes(root)] as const));
+    expect(Object.fromEntries(planned.map(([root, list]) => [root, list.length]))).toEqual({
+      org: 1, // the role whose policy has conditions
+      billing: 0,
+      retention: 0,
+      sales: 5, // phone number, manager, grant in Support, and one queue (whisper prompt, a Support member)
+      support: 0,
+    });
     for (const [root, list] of planned) {
       expect(
         list.filter((c) => c.actions !== 'update'),
