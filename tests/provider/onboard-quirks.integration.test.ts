@@ -97,7 +97,7 @@ describe.sequential('onboarding an org with settings the modules cannot express'
       org: 1, // the role whose policy has conditions
       billing: 0,
       retention: 0,
-      sales: 5, // phone number, manager, grant in Support, and one queue (whisper prompt, a Support member)
+      sales: 4, // a phone number, a manager, a grant in Support, one queue (whisper prompt, a Support member)
       support: 0,
     });
     for (const [root, list] of planned) {
