@@ -83,7 +83,12 @@ export function comment(text: string, indent = 0): string {
   const prefix = `${'  '.repeat(indent)}# `;
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  // `inline code` stays on one line: its spaces are held while the words are wrapped.
+  const held = text.replace(/`[^`]*`/g, (code) => code.replace(/ /g, '\u00a0'));
+  for (const word of held
+    .split(/[ \t\n]+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/\u00a0/g, ' '))) {
     if (line && prefix.length + line.length + 1 + word.length > 110) {
       lines.push(line);
       line = word;

@@ -37,3 +37,12 @@ describe('the HCL writer', () => {
     expect(quote('${var.x} %{if}')).toBe('"$${var.x} %%{if}"');
   });
 });
+
+describe('comments', () => {
+  it('wrap at 110 columns without breaking `inline code`', async () => {
+    const { comment } = await import('../src/hcl.ts');
+    const text = comment(`${'word '.repeat(19)}then \`cxops onboard --adopt-flows\` ends it.`);
+    expect(text.split('\n').every((line) => line.length <= 110)).toBe(true);
+    expect(text).toContain('`cxops onboard --adopt-flows`');
+  });
+});
