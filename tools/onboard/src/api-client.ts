@@ -148,8 +148,18 @@ export class PlatformClient {
     }
   }
 
-  private async accessToken(): Promise<string> {
-    if (this.token) return this.token;
+  private tokenRequest: Promise<string> | undefined;
+
+  /** One token for every request: the first caller logs in, the others wait for that login. */
+  private accessToken(): Promise<string> {
+    this.tokenRequest ??= this.logIn().catch((error: unknown) => {
+      this.tokenRequest = undefined;
+      throw error;
+    });
+    return this.tokenRequest;
+  }
+
+  private async logIn(): Promise<string> {
     const credentials = this.options.credentials;
     if (credentials.kind === 'token') return (this.token = credentials.token);
     const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64');

@@ -29,10 +29,16 @@ describe('the Platform API client', () => {
       baseUrl: url,
       credentials: { kind: 'client', clientId: 'c', clientSecret: 's', tokenUrl: `${url}/oauth/token` },
     });
-    const skills = await client.all<{ name: string }>('/api/v2/routing/skills', {}, 2);
+    const [skills] = await Promise.all([
+      client.all<{ name: string }>('/api/v2/routing/skills', {}, 2),
+      client.all<{ name: string }>('/api/v2/routing/languages'),
+    ]);
+    expect(client.calls.get('POST /oauth/token'), 'one login for requests started together').toBe(1);
     expect(skills.map((s) => s.name)).toEqual(['Skill 0', 'Skill 1', 'Skill 2', 'Skill 3', 'Skill 4']);
     expect(client.rateLimited).toBeGreaterThan(0);
-    expect(client.calls.get('GET /api/v2/routing/skills')).toBe(3 + client.rateLimited);
+    const listings =
+      client.calls.get('GET /api/v2/routing/skills')! + client.calls.get('GET /api/v2/routing/languages')!;
+    expect(listings).toBe(4 + client.rateLimited);
     expect(client.tokenFingerprint).toMatch(/^sha256:[0-9a-f]{12}$/);
   }, 20_000);
 
