@@ -4,6 +4,7 @@ export * from './values.ts';
 export * from './select.ts';
 export * from './typed.ts';
 export * from './generated/genesyscloud.ts';
+export * from './names.ts';
 export * from './describe.ts';
 export * from './summary.ts';
 export * from './policies/index.ts';

@@ -35,12 +35,21 @@ export function describeSelector(selector: Selector): string {
     .join(', ');
 }
 
+/**
+ * The name an object has in its planned (else prior) values: its `name`, or for an Architect flow, whose name
+ * the provider computes from the YAML, the `flow_name` substitution the YAML's name is written with.
+ */
+export function namedValue(type: string, values: unknown): string | undefined {
+  if (!values || typeof values !== 'object') return undefined;
+  const v = values as Record<string, unknown>;
+  if (typeof v.name === 'string') return v.name;
+  const flowName =
+    type === 'genesyscloud_flow' ? (v.substitutions as Record<string, unknown> | null)?.flow_name : undefined;
+  return typeof flowName === 'string' ? flowName : undefined;
+}
+
 export function objectName(change: ResourceChange): string | undefined {
-  for (const side of [change.change.after, change.change.before]) {
-    const name = side && typeof side === 'object' ? (side as Record<string, unknown>).name : undefined;
-    if (typeof name === 'string') return name;
-  }
-  return undefined;
+  return namedValue(change.type, change.change.after) ?? namedValue(change.type, change.change.before);
 }
 
 function hasValues(rc: ResourceChange, where: Record<string, unknown>): boolean {
