@@ -193,11 +193,12 @@ function memberDelta(rc: ResourceChange, names: PlanNames): string | undefined {
   const before = names.queueMembers(rc, 'before');
   const after = names.queueMembers(rc, 'after');
   const ring = (n: number) => (n !== 1 ? ` (ring ${n})` : '');
+  const sorted = (m: Map<string, number>) => [...m].sort(([a], [b]) => a.localeCompare(b));
   const parts = [
-    ...[...after.names]
+    ...sorted(after.names)
       .filter(([name, r]) => before.names.get(name) !== r)
       .map(([name, r]) => `+${name}${ring(r)}`),
-    ...[...before.names]
+    ...sorted(before.names)
       .filter(([name, r]) => after.names.get(name) !== r)
       .map(([name, r]) => `−${name}${ring(r)}`),
   ];
@@ -218,7 +219,9 @@ function contents(rc: ResourceChange, names: PlanNames | undefined, side: 'befor
   if (!names) return '';
   if (rc.type === 'genesyscloud_routing_queue') {
     const { names: members, unnamed } = names.queueMembers(rc, side);
-    const list = [...members].map(([name, r]) => `${name}${r !== 1 ? ` (ring ${r})` : ''}`);
+    const list = [...members]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, r]) => `${name}${r !== 1 ? ` (ring ${r})` : ''}`);
     if (unnamed) list.push(`${unnamed} more`);
     return list.length ? `members ${list.join(', ')}` : '';
   }

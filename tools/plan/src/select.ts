@@ -36,16 +36,17 @@ export function describeSelector(selector: Selector): string {
 }
 
 /**
- * The name an object has in its planned (else prior) values: its `name`, or for an Architect flow, whose name
- * the provider computes from the YAML, the `flow_name` substitution the YAML's name is written with.
+ * The name an object has in its planned (else prior) values: its `name`; for an Architect flow, the
+ * `flow_name` substitution its YAML's name is written with (modules/flows), which the provider turns into the
+ * published name only at apply: its planned `name` still holds the old name when the flow is renamed in place.
  */
 export function namedValue(type: string, values: unknown): string | undefined {
   if (!values || typeof values !== 'object') return undefined;
   const v = values as Record<string, unknown>;
-  if (typeof v.name === 'string') return v.name;
   const flowName =
     type === 'genesyscloud_flow' ? (v.substitutions as Record<string, unknown> | null)?.flow_name : undefined;
-  return typeof flowName === 'string' ? flowName : undefined;
+  if (typeof flowName === 'string') return flowName;
+  return typeof v.name === 'string' ? v.name : undefined;
 }
 
 export function objectName(change: ResourceChange): string | undefined {

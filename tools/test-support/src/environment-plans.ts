@@ -8,6 +8,7 @@
 //     deployed: true,
 //     change: { data: (d) => { d.queues[0]!.acw_timeout_ms = 60000 } },            // then changed
 //   });
+//   const other = await planFurtherChange(change, { data: (d) => { d.queues.pop() } }); // same deployment
 //
 // The org is applied once per test file (the first call); every plan then runs in its own scratch copy of the
 // tree against its own emulated org started from that state, so plans never see each other's objects. Calls
@@ -15,7 +16,7 @@
 // department's data (the arguments of its one module call) is edited as JSON and written back as an
 // `*_override.tf.json` file, which Terraform merges over main.tf; `files` adds any other file (moved blocks,
 // `*_override.tf`).
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll } from 'vitest';
 import type { OrgState } from '@cxops/emulator';
@@ -153,45 +154,74 @@ async function makePlan(environment: string, options: KnownOrgPlanOptions): Prom
     await copyFile(path.join(known.orgDir, 'terraform.tfstate'), path.join(root.dir, 'terraform.tfstate'));
 
   const original = await rootData(root.dir, relative);
-  let data = structuredClone(original.args);
-  const apply = async (change: RootChange) => {
-    if (change.data) data = (change.data(data) ?? data) as DepartmentData;
-    await writeData(root.dir, original.module, original.args, data);
-    for (const [name, text] of Object.entries(change.files ?? {}))
-      await writeFile(path.join(root.dir, name), text);
-  };
+  const changer = rootChanger(root.dir, original.module, original.args);
   if (options.deployed) {
-    if (typeof options.deployed === 'object') await apply(options.deployed);
+    if (typeof options.deployed === 'object') await changer.change(options.deployed);
+    changer.settle();
     await root.apply();
   }
-  if (options.change) await apply(options.change);
-  return planned(environment, root, org, apply);
+  if (options.change) await changer.change(options.change);
+  return planned(environment, root, org, changer);
+}
+
+interface RootChanger {
+  /** Writes a change over what is settled (the deployed change, if any). */
+  change(change: RootChange): Promise<void>;
+  /** What was written so far becomes the base of later changes (it is deployed). */
+  settle(): void;
+}
+
+function rootChanger(dir: string, module: string, committed: DepartmentData): RootChanger {
+  let base = structuredClone(committed);
+  let data = base;
+  let written: string[] = [];
+  let settled: string[] = [];
+  return {
+    async change(change) {
+      data = structuredClone(base);
+      if (change.data) data = (change.data(data) ?? data) as DepartmentData;
+      await writeData(dir, module, committed, data);
+      for (const file of written.filter((f) => !settled.includes(f)))
+        await rm(path.join(dir, file), { force: true });
+      written = [...settled];
+      for (const [name, text] of Object.entries(change.files ?? {})) {
+        await writeFile(path.join(dir, name), text);
+        written.push(name);
+      }
+    },
+    settle() {
+      base = data;
+      settled = [...written];
+    },
+  };
 }
 
 /** What a plan's root needs to plan a further change. */
-const roots = new WeakMap<EnvironmentPlan, (change: RootChange) => Promise<void>>();
+const roots = new WeakMap<EnvironmentPlan, RootChanger>();
 
 async function planned(
   environment: string,
   root: RootUnderTest,
   org: EmulatedOrg,
-  apply: (change: RootChange) => Promise<void>,
+  changer: RootChanger,
 ): Promise<EnvironmentPlan> {
   const { plan, changes } = await root.plan();
   const result = { environment, file: path.join(root.dir, 'test.plan.json'), plan, changes, root, org };
-  roots.set(result, apply);
+  roots.set(result, changer);
   return result;
 }
 
 /**
- * Plans a further change in the root an earlier plan was made in, on top of its changes (and of what was
- * deployed there): one apply serves several changes. Call it from one test at a time.
+ * Plans another change in the root an earlier plan was made in: the change replaces that plan's `change`
+ * (it starts again from what is deployed there), so one apply serves several scenarios. The root is shared:
+ * call it from one test at a time.
  */
 export async function planFurtherChange(base: EnvironmentPlan, change: RootChange): Promise<EnvironmentPlan> {
-  const apply = roots.get(base);
-  if (!apply) throw new TypeError('planFurtherChange: pass a plan that planEnvironmentFromKnownOrg returned');
-  await apply(change);
-  return planned(base.environment, base.root, base.org, apply);
+  const changer = roots.get(base);
+  if (!changer)
+    throw new TypeError('planFurtherChange: pass a plan that planEnvironmentFromKnownOrg returned');
+  await changer.change(change);
+  return planned(base.environment, base.root, base.org, changer);
 }
 
 /** The root's one module call (`module "department"` or `module "org"`), as JSON. */
