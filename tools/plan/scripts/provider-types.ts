@@ -69,7 +69,7 @@ export async function resourceTypesUsedBy(modulesDir: string): Promise<Map<strin
   return new Map([...used].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-export async function readProviderSchema(file: string): Promise<ProviderSchemaFile> {
+async function readProviderSchema(file: string): Promise<ProviderSchemaFile> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -96,7 +96,7 @@ export async function readProviderSchema(file: string): Promise<ProviderSchemaFi
 }
 
 /** `genesyscloud_routing_queue` → `GenesyscloudRoutingQueue`. */
-export function typeName(...parts: string[]): string {
+function typeName(...parts: string[]): string {
   return parts
     .flatMap((p) => p.split('_'))
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))

@@ -1,5 +1,5 @@
 // One line per resource change, in contact-center words: "Queue 'Billing': ACW timeout 30 s → 60 s, members
-// +Ana Lopez −Ben Okafor". Objects are named as the admin UI names them (flows by flow name, role grants by the
+// +Ana Lopez, −Ben Okafor". Objects are named as the admin UI names them (flows by flow name, role grants by the
 // user's name and the roles granted, members by user name), from the plan itself (names.ts). Sensitive values
 // are never printed; values known only after apply say so.
 import { changeKind, type ResourceChange } from './model.ts';
@@ -108,7 +108,7 @@ function itemLabels(names: PlanNames | undefined): Record<string, { label: strin
   };
 }
 
-/** "+Ana Lopez −Ben Okafor", with "+2 more" for items the plan cannot name. */
+/** "+Ana Lopez, −Ben Okafor", with "+2 more" for items the plan cannot name. */
 function setDelta(before: unknown, after: unknown, item: ItemLabel): string | undefined {
   const key = (v: unknown) => JSON.stringify(v);
   const a = new Map((Array.isArray(before) ? before : []).map((v) => [key(v), v]));
@@ -123,7 +123,7 @@ function setDelta(before: unknown, after: unknown, item: ItemLabel): string | un
     return parts;
   };
   const parts = [...side('+', added), ...side('−', removed)];
-  return parts.length ? parts.join(' ') : undefined;
+  return parts.length ? parts.join(', ') : undefined;
 }
 
 function describeMedia(key: string, before: unknown, after: unknown): string | undefined {
@@ -196,11 +196,14 @@ function memberDelta(rc: ResourceChange, names: PlanNames): string | undefined {
   const sorted = (m: Map<string, number>) => [...m].sort(([a], [b]) => a.localeCompare(b));
   const parts = [
     ...sorted(after.names)
-      .filter(([name, r]) => before.names.get(name) !== r)
+      .filter(([name]) => !before.names.has(name))
       .map(([name, r]) => `+${name}${ring(r)}`),
     ...sorted(before.names)
-      .filter(([name, r]) => after.names.get(name) !== r)
+      .filter(([name]) => !after.names.has(name))
       .map(([name, r]) => `−${name}${ring(r)}`),
+    ...sorted(after.names)
+      .filter(([name, r]) => before.names.has(name) && before.names.get(name) !== r)
+      .map(([name, r]) => `${name} ring ${before.names.get(name)} → ${r}`),
   ];
   if (after.unnamed || before.unnamed) {
     const countOf = (side: 'before' | 'after') =>
@@ -211,7 +214,7 @@ function memberDelta(rc: ResourceChange, names: PlanNames): string | undefined {
     if (parts.length === 0 && diff === 0) return undefined;
     if (diff !== 0) parts.push(`${diff > 0 ? '+' : '−'}${Math.abs(diff)} unnamed`);
   }
-  return parts.length ? `members ${parts.join(' ')}` : undefined;
+  return parts.length ? `members ${parts.join(', ')}` : undefined;
 }
 
 /** What a new (or deleted) object holds that a reviewer wants to see at once: members, role grants. */
