@@ -198,6 +198,7 @@ function rootChanger(dir: string, module: string, committed: DepartmentData): Ro
 
 /** What a plan's root needs to plan a further change. */
 const roots = new WeakMap<EnvironmentPlan, RootChanger>();
+let plansMade = 0;
 
 async function planned(
   environment: string,
@@ -206,7 +207,10 @@ async function planned(
   changer: RootChanger,
 ): Promise<EnvironmentPlan> {
   const { plan, changes } = await root.plan();
-  const result = { environment, file: path.join(root.dir, 'test.plan.json'), plan, changes, root, org };
+  // Each plan keeps its own file: a further change in the same root plans over test.plan.json again.
+  const file = path.join(root.dir, `test-${++plansMade}.plan.json`);
+  await copyFile(path.join(root.dir, 'test.plan.json'), file);
+  const result = { environment, file, plan, changes, root, org };
   roots.set(result, changer);
   return result;
 }
