@@ -73,8 +73,9 @@ describe('support: deployed', () => {
 
   it("routes its queues through support's in-queue flow, never through an inbound flow", () => {
     const flows = Object.fromEntries(select(deployed, 'genesyscloud_flow').map((f) => [f.key, f.after?.id]));
+    // A queue without an in-queue flow reads back from Genesys Cloud as "".
     const used = new Set(
-      select(deployed, 'genesyscloud_routing_queue').map((q) => q.after?.queue_flow_id ?? null),
+      select(deployed, 'genesyscloud_routing_queue').map((q) => q.after?.queue_flow_id || null),
     );
     expect([...used].sort()).toEqual([flows['Support In-Queue Call'], null].sort());
     const vip = select(deployed, {
