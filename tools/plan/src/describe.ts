@@ -16,6 +16,7 @@ const ICON = {
   read: '👁️',
   'no-op': '·',
   forget: '🫥',
+  import: '📥',
 } as const;
 
 /** Attribute names people recognise, with a unit formatter where the raw value would confuse. */
@@ -254,6 +255,8 @@ export function describeChange(rc: ResourceChange, names?: PlanNames): string {
     const holds = contents(rc, names, 'after');
     return `${ICON.create} ${subject} created${holds ? `: ${holds}` : ''}`;
   }
+  if (kind === 'import')
+    return `${ICON.import} ${subject} imported as it is (id ${rc.change.importing?.id ?? 'unknown'})`;
   if (kind === 'delete') {
     const held = contents(rc, names, 'before');
     return `${ICON.delete} ${subject} **deleted**${held ? ` (had ${held})` : ''}`;

@@ -78,6 +78,7 @@ expect.extend({
   toUpdate: kindMatcher('update', 'toUpdate'),
   toDelete: kindMatcher('delete', 'toDelete'),
   toReplace: kindMatcher('replace', 'toReplace'),
+  toImport: kindMatcher('import', 'toImport'),
 
   toHaveNoChanges(this: MatcherContext, received: unknown, selector?: Selector) {
     const plan = asPlan(received, 'toHaveNoChanges');
@@ -144,6 +145,8 @@ interface PlanMatchers<R = unknown> {
   toUpdate<T extends string = string>(selector: TypedSelector<T>): R;
   toDelete<T extends string = string>(selector: TypedSelector<T>): R;
   toReplace<T extends string = string>(selector: TypedSelector<T>): R;
+  /** An existing object brought under management by an import block, with no change to it. */
+  toImport<T extends string = string>(selector: TypedSelector<T>): R;
   toHaveNoChanges<T extends string = string>(selector?: TypedSelector<T>): R;
   /** `path, from, to`: for a genesyscloud type, a path of its schema and values of that attribute's type. */
   toChangeAttribute<T extends string = string>(

@@ -129,10 +129,16 @@ export function effectiveChanges(plan: PlanJson): ResourceChange[] {
 }
 
 export function countByKind(changes: ResourceChange[]): Record<ChangeKind, number> {
-  const counts = { create: 0, update: 0, delete: 0, replace: 0, read: 0, 'no-op': 0, forget: 0 } as Record<
-    ChangeKind,
-    number
-  >;
+  const counts = {
+    create: 0,
+    update: 0,
+    delete: 0,
+    replace: 0,
+    read: 0,
+    'no-op': 0,
+    forget: 0,
+    import: 0,
+  } as Record<ChangeKind, number>;
   for (const rc of changes) counts[changeKind(rc.change)] += 1;
   return counts;
 }

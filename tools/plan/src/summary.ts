@@ -19,17 +19,22 @@ export interface SummaryOptions {
 }
 
 function table(inputs: EnvironmentPlan[], report?: PolicyReport): string[] {
+  const counts = inputs.map(({ plan }) => countByKind(effectiveChanges(plan)));
+  // The import column only when something is imported (adopting an existing org); most plans import nothing.
+  const imports = counts.some((c) => c.import > 0);
   const lines = [
-    '| Environment | ➕ create | ✏️ update | ♻️ replace | 🗑️ delete | Policies |',
-    '|---|---:|---:|---:|---:|---|',
+    `| Environment |${imports ? ' 📥 import |' : ''} ➕ create | ✏️ update | ♻️ replace | 🗑️ delete | Policies |`,
+    `|---|${imports ? '---:|' : ''}---:|---:|---:|---:|---|`,
   ];
-  for (const { environment, plan } of inputs) {
-    const c = countByKind(effectiveChanges(plan));
+  inputs.forEach(({ environment }, i) => {
+    const c = counts[i]!;
     const blocking = report?.blocking.filter((f) => f.environment === environment).length ?? 0;
     const notes = report?.findings.filter((f) => f.environment === environment).length ?? 0;
     const policy = blocking ? `⛔ ${blocking} blocking` : notes ? `⚠️ ${notes} note(s)` : '✅';
-    lines.push(`| ${environment} | ${c.create} | ${c.update} | ${c.replace} | ${c.delete} | ${policy} |`);
-  }
+    lines.push(
+      `| ${environment} |${imports ? ` ${c.import} |` : ''} ${c.create} | ${c.update} | ${c.replace} | ${c.delete} | ${policy} |`,
+    );
+  });
   return lines;
 }
 

@@ -137,7 +137,8 @@ const blastRadius: Rule = {
   check: ({ environment, plan }, settings) => {
     const maxChanges = Number(settings.maxChanges ?? 150);
     const maxDestructive = Number(settings.maxDestructive ?? 10);
-    const changes = effectiveChanges(plan);
+    // Imports change nothing in the org: adopting an existing org is not one huge change.
+    const changes = effectiveChanges(plan).filter((rc) => changeKind(rc.change) !== 'import');
     const destructive = changes.filter((rc) => ['delete', 'replace'].includes(changeKind(rc.change))).length;
     const findings: Draft[] = [];
     if (changes.length > maxChanges) {
