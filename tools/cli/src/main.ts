@@ -2,12 +2,15 @@
 // parse → one package call → print.
 import { Command, CommanderError } from 'commander';
 import { EXIT } from '@cxops/core';
+import { registerAffected } from './commands/affected.ts';
 import { registerComment } from './commands/comment.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerEmulator } from './commands/emulator.ts';
 import { registerEnvironmentCommands } from './commands/environment.ts';
 import { registerFmt } from './commands/fmt.ts';
 import { registerPlanCommands } from './commands/plans.ts';
+import { registerPrecommit } from './commands/precommit.ts';
+import { registerReview } from './commands/review.ts';
 import { registerRootChecks } from './commands/root-checks.ts';
 import { registerStack } from './commands/stack.ts';
 import { registerToolchain } from './commands/toolchain.ts';
@@ -28,6 +31,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerRootChecks(program, setExit);
   registerPlanCommands(program, setExit);
   registerComment(program);
+  // Plan matrix, review comment, apply gate and pre-commit (issue 14).
+  registerAffected(program);
+  registerReview(program);
+  registerPrecommit(program, setExit);
   return program;
 }
 
