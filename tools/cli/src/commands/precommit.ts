@@ -1,39 +1,60 @@
-// `cxops precommit`: what husky + lint-staged run on the staged files (package.json "lint-staged"): the HCL
-// checks of the roots the files reach, and the secret scan of the staged changes.
+// `cxops precommit`: what husky + lint-staged run on the staged files (package.json "lint-staged"), in one
+// process: `tofu fmt` of the staged HCL, then side by side the HCL checks of the roots the files reach and the
+// secret scan of the staged changes.
 import type { Command } from 'commander';
-import { EXIT } from '@cxops/core';
-import { checkStagedTerraform, scanStagedSecrets, type PrecommitReport, type SecretScan } from '@cxops/jobs';
+import { CxError, EXIT } from '@cxops/core';
+import {
+  checkStagedTerraform,
+  formatFiles,
+  scanStagedSecrets,
+  type PrecommitReport,
+  type SecretScan,
+} from '@cxops/jobs';
 import { emit } from '../output.ts';
 
 type SetExit = (code: number) => void;
 
+const CHECKS = ['fmt', 'terraform', 'secrets'] as const;
+type Check = (typeof CHECKS)[number];
+const HCL = /\.(tf|tfvars|tftest\.hcl)$/;
+
 export function registerPrecommit(program: Command, setExit: SetExit): void {
-  const precommit = program
+  program
     .command('precommit')
-    .description('Pre-commit checks of staged files (run by husky + lint-staged)');
-
-  precommit
-    .command('terraform')
     .description(
-      'tofu validate every root the files reach (Nx graph), tflint and the README docs check of the roots holding them',
+      'Pre-commit checks of staged files: tofu fmt; tofu validate of every root they reach (Nx graph), tflint and the docs check of the roots holding them; a gitleaks scan of the staged changes (values never shown)',
     )
-    .argument('<files...>', 'staged .tf files (lint-staged passes them)')
-    .action(async (files: string[], _opts: unknown, command: Command) => {
-      const report = await checkStagedTerraform(files);
-      emit(command, report, () => terraformText(report));
-      if (!report.ok) setExit(EXIT.failure);
-    });
-
-  precommit
-    .command('secrets')
-    .description(
-      'Scan the staged changes for secrets with gitleaks (.gitleaks.toml); the values are never shown',
+    .argument(
+      '[files...]',
+      'the staged files (lint-staged passes them); the secret scan covers every staged change',
     )
-    .argument('[files...]', 'only report findings in these files (default: every staged file)')
-    .action(async (files: string[], _opts: unknown, command: Command) => {
-      const scan = await scanStagedSecrets({ files: files.length ? files : undefined });
-      emit(command, scan, () => secretsText(scan));
-      if (!scan.ok) setExit(EXIT.failure);
+    .option('--only <checks>', `a comma-separated subset of ${CHECKS.join(', ')}`, CHECKS.join(','))
+    .action(async (files: string[], opts: { only: string }, command: Command) => {
+      const only = opts.only.split(',').map((c) => c.trim()) as Check[];
+      const unknown = only.filter((c) => !CHECKS.includes(c));
+      if (unknown.length)
+        throw new CxError({
+          action: 'run the pre-commit checks',
+          reason: `unknown check(s): ${unknown.join(', ')}`,
+          fix: `use --only with ${CHECKS.join(', ')}`,
+        });
+      const hcl = files.filter((f) => HCL.test(f));
+      const formatted =
+        only.includes('fmt') && hcl.length ? await formatFiles(hcl) : { ok: true, files: [] as string[] };
+      const [terraform, secrets] = await Promise.all([
+        only.includes('terraform') && hcl.length ? checkStagedTerraform(hcl) : undefined,
+        only.includes('secrets') ? scanStagedSecrets({ files: files.length ? files : undefined }) : undefined,
+      ]);
+      emit(command, { formatted: formatted.files, terraform, secrets }, () =>
+        [
+          ...(formatted.files.length ? [`Formatted (staged again): ${formatted.files.join(', ')}`, ''] : []),
+          ...(terraform ? [terraformText(terraform), ''] : []),
+          ...(secrets ? [secretsText(secrets)] : []),
+        ]
+          .join('\n')
+          .trimEnd(),
+      );
+      if (terraform?.ok === false || secrets?.ok === false) setExit(EXIT.failure);
     });
 }
 
