@@ -2,9 +2,9 @@
 // the PR comment (review.json), both safe to upload. Written after every plan of an environment; a plan that
 // fails leaves a review.json that says so, so the comment can mark it.
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { CxError, run, secretValuesOf, workspaceRoot, writeFileAtomic } from '@cxops/core';
+import { CxError, redactSecrets, run, secretValuesOf, workspaceRoot, writeFileAtomic } from '@cxops/core';
 import type { RootIdentity } from '@cxops/layout';
 import {
   digestPlan,
@@ -31,7 +31,7 @@ export async function reviewCommit(env: NodeJS.ProcessEnv = process.env): Promis
 }
 
 /** Runs a plan and records its digest and review part; a failed plan records a failed part, then rethrows. */
-export async function withReviewRecord<T extends { jsonFile: string; report: PolicyReport }>(
+export async function withReviewRecord<T extends { jsonFile: string; report: PolicyReport; summary: string }>(
   identity: RootIdentity,
   outDir: string,
   plan: () => Promise<T>,
@@ -44,11 +44,18 @@ export async function withReviewRecord<T extends { jsonFile: string; report: Pol
     result = await plan();
   } catch (error) {
     if (error instanceof CxError) {
+      // What an older plan left must not pass for this one's.
+      for (const file of ['summary.md', 'policy.json', 'digest.json'])
+        await rm(path.join(outDir, file), { force: true });
       const part = failedPart(environment, failureOf(error), { commit, knownSecrets });
       await writeJson(path.join(outDir, 'review.json'), part);
     }
     throw error;
   }
+  // The summary and findings describe values the plan holds in clear: credential-shaped ones are hidden
+  // before anything can upload them.
+  for (const file of ['summary.md', 'policy.json']) await redactFile(path.join(outDir, file), knownSecrets);
+  result.summary = redactSecrets(result.summary, { known: knownSecrets });
   const [input] = await loadEnvironmentPlans([result.jsonFile]);
   const digest = digestPlan(environment, input!.plan, { commit, knownSecrets });
   await writeJson(path.join(outDir, 'digest.json'), digest);
@@ -65,6 +72,13 @@ function failureOf(error: CxError): { action: string; reason: string } {
   const headline = /^[\s│╷]*Error: (.+)$/m.exec(error.details.output ?? '')?.[1]?.trim();
   const { action, reason } = error.details;
   return { action, reason: headline ? `${reason}: ${headline}` : reason };
+}
+
+async function redactFile(file: string, known: readonly string[]): Promise<void> {
+  if (!existsSync(file)) return;
+  const text = await readFile(file, 'utf8');
+  const clean = redactSecrets(text, { known });
+  if (clean !== text) await writeFileAtomic(file, clean);
 }
 
 async function writeJson(file: string, value: unknown): Promise<void> {
