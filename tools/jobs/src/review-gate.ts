@@ -169,7 +169,8 @@ function gateMarkdown(result: GateResult): string {
   ];
   if (result.differences.length)
     lines.push('', '**What differs from the review:**', '', ...describeDifferences(result.differences));
-  lines.push('', `**A fresh review is needed.** ${freshReviewFix(result.environment)}`);
+  const fix = freshReviewFix(result.environment);
+  lines.push('', `**A fresh review is needed.** ${fix[0]!.toUpperCase()}${fix.slice(1)}.`);
   return lines.join('\n');
 }
 
