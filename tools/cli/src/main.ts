@@ -2,6 +2,7 @@
 // parse → one package call → print.
 import { Command, CommanderError } from 'commander';
 import { EXIT } from '@cxops/core';
+import { registerAffected } from './commands/affected.ts';
 import { registerComment } from './commands/comment.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerEmulator } from './commands/emulator.ts';
@@ -9,6 +10,8 @@ import { registerEnvironmentCommands } from './commands/environment.ts';
 import { registerFmt } from './commands/fmt.ts';
 import { registerOnboard } from './commands/onboard.ts';
 import { registerPlanCommands } from './commands/plans.ts';
+import { registerPrecommit } from './commands/precommit.ts';
+import { registerReview } from './commands/review.ts';
 import { registerRootChecks } from './commands/root-checks.ts';
 import { registerStack } from './commands/stack.ts';
 import { registerToolchain } from './commands/toolchain.ts';
@@ -30,6 +33,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerPlanCommands(program, setExit);
   registerComment(program);
   registerOnboard(program, setExit);
+  registerAffected(program);
+  registerReview(program);
+  registerPrecommit(program, setExit);
   return program;
 }
 

@@ -38,6 +38,26 @@ export function readPullRequestContext(env: NodeJS.ProcessEnv = process.env): Pu
   };
 }
 
+/**
+ * The repository a step runs for, without a pull request (a push to main): GITHUB_REPOSITORY, GITHUB_TOKEN and
+ * GITHUB_API_URL. The pull request number then comes from elsewhere (the apply job finds the merged one).
+ */
+export function readRepositoryContext(
+  env: NodeJS.ProcessEnv = process.env,
+): Omit<PullRequestContext, 'pullNumber'> {
+  const missing = (['GITHUB_REPOSITORY', 'GITHUB_TOKEN'] as const).filter((name) => !env[name]?.trim());
+  if (missing.length)
+    throw fail(
+      `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set`,
+      'Run in GitHub Actions, which sets GITHUB_REPOSITORY, and pass the token to the step: `env: GITHUB_TOKEN: ${{ github.token }}`.',
+    );
+  return {
+    ...repository(env.GITHUB_REPOSITORY!.trim()),
+    token: env.GITHUB_TOKEN!.trim(),
+    baseUrl: apiUrl(env.GITHUB_API_URL),
+  };
+}
+
 function repository(value: string): { owner: string; repo: string } {
   const match = /^([^/\s]+)\/([^/\s]+)$/.exec(value);
   if (!match) {

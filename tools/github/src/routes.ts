@@ -6,3 +6,5 @@
 export const ISSUE_COMMENTS = '/repos/{owner}/{repo}/issues/{issue_number}/comments';
 /** Update (PATCH) and delete (DELETE) one issue comment. */
 export const ISSUE_COMMENT = '/repos/{owner}/{repo}/issues/comments/{comment_id}';
+/** List (GET) the pull requests a commit belongs to: for a merge commit on the default branch, the merged one. */
+export const COMMIT_PULLS = '/repos/{owner}/{repo}/commits/{commit_sha}/pulls';

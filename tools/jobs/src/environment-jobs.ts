@@ -6,6 +6,7 @@ import { CxError, writeFileAtomic } from '@cxops/core';
 import { driftedObjects, loadPlan, renderSummary, type DriftedObject, type PolicyReport } from '@cxops/plan';
 import { applyPlanFile, initRoot, planRoot, validateRoot, type PlanResult } from '@cxops/terraform';
 import { assessPlans } from './plans.ts';
+import { withReviewRecord } from './review.ts';
 import { openRoot, planFolder, type OpenOptions, type RootSession } from './session.ts';
 
 export interface PlanJobOptions extends Omit<OpenOptions, 'backend'> {
@@ -20,7 +21,11 @@ export interface EnvironmentPlanResult extends PlanResult {
 }
 
 export async function planEnvironment(root: string, options: PlanJobOptions): Promise<EnvironmentPlanResult> {
-  return planSession(await openRoot(root, { ...options, backend: true }), options.summaryLimit);
+  const session = await openRoot(root, { ...options, backend: true });
+  // Review record (review.ts): digest.json and review.json beside the summary, or a failed review.json.
+  return withReviewRecord(session.identity, planFolder(session.identity), () =>
+    planSession(session, options.summaryLimit),
+  );
 }
 
 async function planSession(session: RootSession, summaryLimit: number): Promise<EnvironmentPlanResult> {

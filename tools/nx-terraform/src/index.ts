@@ -7,3 +7,8 @@ export { normalizeOptions, VERBS, type TerraformPluginOptions, type TerraformVer
 export { cachePath, CACHE_VERSION } from './cache.ts';
 
 export const name = '@cxops/nx-terraform';
+export {
+  affectedTerraformProjects,
+  type AffectedTerraformProjects,
+  type TerraformProject,
+} from './affected-files.ts';

@@ -9,3 +9,7 @@ export * from './describe.ts';
 export * from './summary.ts';
 export * from './policies/index.ts';
 export * from './drift.ts';
+export * from './digest.ts';
+export * from './digest-compare.ts';
+export * from './review-part.ts';
+export * from './review-comment.ts';

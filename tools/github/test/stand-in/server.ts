@@ -1,8 +1,9 @@
-// A local stand-in for the few GitHub REST endpoints the sticky comment uses, registered from the package's
-// own route constants: list (paginated with Link headers), create, update and delete issue comments. It
+// A local stand-in for the few GitHub REST endpoints cxops uses, registered from the package's own route
+// constants: list (paginated with Link headers), create, update and delete issue comments, and the merged pull
+// requests of a commit (what the apply job reads). It
 // checks the authorization header, answers GitHub-shaped errors, and takes injected faults. Loopback only.
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { ISSUE_COMMENT, ISSUE_COMMENTS } from '../../src/routes.ts';
+import { COMMIT_PULLS, ISSUE_COMMENT, ISSUE_COMMENTS } from '../../src/routes.ts';
 import { CommentStore, type StandInFixture, type StoredComment } from './store.ts';
 
 /** Test-only (GitHub has no such thing): answer the next matching requests with this status and body. */
@@ -41,7 +42,13 @@ const MAX_BODY = 65_536;
 /** `/repos/{owner}/{repo}` (octokit) → `/repos/:owner/:repo` (fastify). */
 const fastifyPath = (route: string) => route.replace(/\{(\w+)\}/g, ':$1');
 
-type Params = { owner: string; repo: string; issue_number?: string; comment_id?: string };
+type Params = {
+  owner: string;
+  repo: string;
+  issue_number?: string;
+  comment_id?: string;
+  commit_sha?: string;
+};
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -182,6 +189,19 @@ export function createGitHubStandIn(fixture: StandInFixture): GitHubStandIn {
     if (!comment) return reply;
     standIn.store.remove(comment);
     return reply.code(204).send();
+  });
+
+  app.get(fastifyPath(COMMIT_PULLS), async (request) => {
+    const { owner, repo, commit_sha } = request.params as Params;
+    return standIn.store.pullsOfCommit(`${owner}/${repo}`, commit_sha!).map((p) => ({
+      number: p.number,
+      state: 'closed',
+      merged_at: '2025-01-02T00:00:00Z',
+      merge_commit_sha: p.mergeCommitSha,
+      head: { sha: p.headSha, ref: `feature-${p.number}` },
+      base: { ref: 'main' },
+      html_url: `${origin(request)}/${owner}/${repo}/pull/${p.number}`,
+    }));
   });
 
   return standIn;

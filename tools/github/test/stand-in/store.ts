@@ -7,6 +7,8 @@ export interface StandInFixture {
   /** Accepted tokens → the login that writes with them. */
   tokens: Record<string, string>;
   comments?: { repo: string; issue: number; body: string; login?: string }[];
+  /** Merged pull requests: the head they were merged at and the commit the merge made on the base branch. */
+  merged?: { repo: string; number: number; headSha: string; mergeCommitSha: string }[];
 }
 
 export interface StoredComment {
@@ -32,6 +34,13 @@ export class CommentStore {
 
   hasPull(repo: string, issue: number): boolean {
     return this.fixture.repos[repo]?.includes(issue) ?? false;
+  }
+
+  /** The merged pull requests a commit belongs to (its merge commit or its head). */
+  pullsOfCommit(repo: string, sha: string): NonNullable<StandInFixture['merged']> {
+    return (this.fixture.merged ?? []).filter(
+      (p) => p.repo === repo && (p.mergeCommitSha === sha || p.headSha === sha),
+    );
   }
 
   loginOf(token: string): string | undefined {
