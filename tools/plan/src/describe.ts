@@ -66,7 +66,8 @@ function countDelta(before: unknown, after: unknown): string | undefined {
   return [added ? `+${added}` : '', removed ? `−${removed}` : ''].filter(Boolean).join(' ');
 }
 
-function describeAttribute(rc: ResourceChange, key: string): string | undefined {
+/** One attribute's change in contact-center words ("ACW timeout 30 s → 60 s"); undefined when it did not change. */
+export function describeAttribute(rc: ResourceChange, key: string): string | undefined {
   const change = rc.change;
   const before = (change.before as Record<string, unknown> | null)?.[key];
   const after = (change.after as Record<string, unknown> | null)?.[key];
@@ -100,10 +101,15 @@ function describeAttribute(rc: ResourceChange, key: string): string | undefined 
   return `${meta?.label ?? key} ${fmt(before)} → ${fmt(after)}`;
 }
 
+/** "Queue 'Billing'", or the address when the object has no (printable) name. */
+export function describeSubject(rc: ResourceChange): string {
+  const name = objectName(rc);
+  return `${noun(rc.type)} ${name !== undefined && !isSensitiveAfter(rc.change, ['name']) ? `'${name}'` : `\`${rc.address}\``}`;
+}
+
 export function describeChange(rc: ResourceChange): string {
   const kind = changeKind(rc.change);
-  const name = objectName(rc);
-  const subject = `${noun(rc.type)} ${name !== undefined && !isSensitiveAfter(rc.change, ['name']) ? `'${name}'` : `\`${rc.address}\``}`;
+  const subject = describeSubject(rc);
   if (kind === 'create') return `${ICON.create} ${subject} created`;
   if (kind === 'delete') return `${ICON.delete} ${subject} **deleted**`;
   const keys = new Set([
