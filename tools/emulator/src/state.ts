@@ -1,6 +1,6 @@
 // The org's state: one typed collection per kind of object, keyed by id, and what a fresh org holds.
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry } from './model/audit.ts';
+import type { AuditLogMessage } from './model/audit.ts';
 import type { Grant, Role } from './model/authorization.ts';
 import type { Flow, FlowJob } from './model/flows.ts';
 import type { Division, Org } from './model/org.ts';
@@ -30,7 +30,8 @@ export interface OrgState {
   grants: Record<string, Grant[]>;
   flows: Record<string, Flow>;
   flowJobs: Record<string, FlowJob>;
-  audit: AuditEntry[];
+  /** Every change, by API or admin UI, oldest first (served by the audit query routes). */
+  audit: AuditLogMessage[];
 }
 
 const DEFAULT_ROLES: [string, string[]][] = [
