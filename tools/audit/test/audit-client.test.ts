@@ -61,6 +61,8 @@ const drifted = (type: string, id: string, name: string): DriftedObject => ({
   name,
   kind: 'update',
   attributes: [],
+  subject: name,
+  details: [],
   description: name,
 });
 

@@ -4,12 +4,14 @@ import { Command, CommanderError } from 'commander';
 import { EXIT } from '@cxops/core';
 import { registerComment } from './commands/comment.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerDrift } from './commands/drift.ts';
 import { registerEmulator } from './commands/emulator.ts';
 import { registerEnvironmentCommands } from './commands/environment.ts';
 import { registerFmt } from './commands/fmt.ts';
 import { registerPlanCommands } from './commands/plans.ts';
 import { registerRootChecks } from './commands/root-checks.ts';
 import { registerStack } from './commands/stack.ts';
+import { registerState } from './commands/state.ts';
 import { registerToolchain } from './commands/toolchain.ts';
 import { reportError } from './output.ts';
 
@@ -28,6 +30,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerRootChecks(program, setExit);
   registerPlanCommands(program, setExit);
   registerComment(program);
+  registerDrift(program, setExit);
+  registerState(program, setExit);
   return program;
 }
 

@@ -31,7 +31,11 @@ export interface DriftedObject {
   /** `update`: changed outside code; `delete`: removed outside code (the next apply would create it again). */
   kind: 'update' | 'delete';
   attributes: DriftedAttribute[];
-  /** In contact-center words: "Queue 'Sales - Chat': ACW timeout 120 s → 60 s". */
+  /** "Queue 'Sales - Chat'". */
+  subject: string;
+  /** Each change in contact-center words: "ACW timeout 120 s → 60 s" (for a deletion: "deleted outside code"). */
+  details: string[];
+  /** The whole line: "Queue 'Sales - Chat': ACW timeout 120 s → 60 s". */
   description: string;
 }
 
@@ -83,11 +87,14 @@ function classifyOne(entry: ResourceChange, next: ResourceChange | undefined): D
   if (entry.change.after === null || changeKind(entry.change) === 'delete') {
     // Gone from the org: drift only if the code still wants it (the next apply creates it again).
     if (!['create', 'replace'].includes(nextKind)) return undefined;
+    const subject = describeSubject(entry);
     return {
       ...base,
       kind: 'delete',
       attributes: [],
-      description: `${describeSubject(entry)} deleted outside code`,
+      subject,
+      details: ['deleted outside code'],
+      description: `${subject} deleted outside code`,
     };
   }
   if (!next || !['update', 'replace'].includes(nextKind)) return undefined;
@@ -106,11 +113,14 @@ function classifyOne(entry: ResourceChange, next: ResourceChange | undefined): D
       : shown(next.change.after, attribute, isSensitiveAfter(next.change, [attribute])),
   }));
   const details = keys.map((key) => describeAttribute(entry, key) ?? `${key} changed`);
+  const subject = describeSubject(entry);
   return {
     ...base,
     kind: 'update',
     attributes,
-    description: `${describeSubject(entry)}: ${details.join(', ')}`,
+    subject,
+    details,
+    description: `${subject}: ${details.join(', ')}`,
   };
 }
 

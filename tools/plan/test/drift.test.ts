@@ -192,6 +192,8 @@ describe('classifyDrift on crafted plans', () => {
         id: 'id-Billing',
         kind: 'delete',
         attributes: [],
+        subject: "Queue 'Billing'",
+        details: ['deleted outside code'],
         description: "Queue 'Billing' deleted outside code",
       },
     ]);
