@@ -151,10 +151,20 @@ export function renderMarkdown(report: DriftReport, options: RenderOptions = {})
     const note = cut ? [`| … ${cut} more | see ${options.fullReport ?? 'drift.md of this run'} | | |`] : [];
     return [...head, ...rows.slice(0, 2 + kept), ...note, ...tail].join('\n');
   };
+  // As many rows as fit: the text around the table is never cut.
   let kept = n;
-  let text = render(kept);
-  while (text.length > limit && kept > 0) text = render(--kept);
-  return text;
+  let length = render(n).length;
+  if (length > limit) {
+    const base = render(0).length + 40;
+    kept = 0;
+    length = base;
+    for (const row of rows.slice(2)) {
+      if (length + row.length + 1 > limit) break;
+      length += row.length + 1;
+      kept += 1;
+    }
+  }
+  return render(kept);
 }
 
 /** The issue's title, body and the notes posted when the drift changes or ends. */
