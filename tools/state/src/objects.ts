@@ -47,7 +47,9 @@ export async function readObject(
     );
     return { text: (await answer.Body?.transformToString('utf8')) ?? '', versionId: answer.VersionId };
   } catch (error) {
-    if (missing(error)) return undefined;
+    // An id that names no version is refused as malformed by S3 (InvalidArgument): no such version either.
+    if (missing(error) || (versionId && (error as { name?: string })?.name === 'InvalidArgument'))
+      return undefined;
     throw new CxError({
       action: `read ${key}${versionId ? ` (version ${versionId})` : ''}`,
       reason: error instanceof Error ? error.message : String(error),
