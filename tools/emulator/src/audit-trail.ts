@@ -151,6 +151,9 @@ export interface AuditRecord {
   propertyChanges?: PropertyChange[];
 }
 
+/** Messages kept, oldest dropped first: a bound on the state file, far above any test's or demo's needs. */
+const AUDIT_LOG_LIMIT = 20_000;
+
 /** Appends the message to the org's audit log; nothing when nothing changed. */
 export function recordAudit(state: OrgState, record: AuditRecord): AuditLogMessage | undefined {
   const kind = AUDITED_KINDS[record.kind];
@@ -192,6 +195,7 @@ export function recordAudit(state: OrgState, record: AuditRecord): AuditLogMessa
     entityChanges: [],
   };
   state.audit.push(message);
+  if (state.audit.length > AUDIT_LOG_LIMIT) state.audit.splice(0, state.audit.length - AUDIT_LOG_LIMIT);
   return message;
 }
 

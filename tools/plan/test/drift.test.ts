@@ -9,9 +9,10 @@ const QUEUE = 'genesyscloud_routing_queue';
 const driftPlan = (drift: ReturnType<typeof rc>[], changes: ReturnType<typeof rc>[]): PlanJson =>
   plan(changes, { resource_drift: drift });
 
-/** Real plans: `tofu show -json` of a normal plan with the real provider against the emulated org, after all
- * departments were applied and, out of band, "Sales - Chat" got ACW 60 s, Hiro Tanaka the title "Team Lead"
- * and the role "Contact Center Agent" a new description. Trimmed to some of the objects, values untouched. */
+/** Real plans: `tofu show -json` of a normal (and a refresh-only) plan with the real provider against the
+ * emulated org, after all departments were applied and, out of band, "Sales - Chat" got ACW 60 s, Hiro Tanaka
+ * the title "Team Lead" and the role "Contact Center Agent" a new description. Trimmed to some of the objects
+ * (and to resource_drift and resource_changes); values untouched. */
 const real = (name: string) =>
   planFromValue(
     JSON.parse(readFileSync(new URL(`./fixtures/drift-${name}.plan.json`, import.meta.url), 'utf8')),
@@ -52,6 +53,15 @@ describe('classifyDrift on real plans (real provider, emulated org)', () => {
       "Role 'Contact Center Agent': description Takes calls, chats, messages and emails from the queues t… → Changed in UI",
     ]);
     expect(result.ignored.map((i) => i.attributes)).toEqual([['permissions'], ['permissions']]);
+  });
+
+  it('finds the same drift from a real refresh-only plan of the same state: one normal plan is enough', () => {
+    const normal = real('sales');
+    const refreshOnly = real('sales.refresh-only');
+    // OpenTofu writes the same resource_drift in both kinds of plan.
+    expect(refreshOnly.resource_drift).toEqual(normal.resource_drift);
+    expect(refreshOnly.resource_changes).toEqual([]);
+    expect(classifyDrift(normal, { refreshOnly })).toEqual(classifyDrift(normal));
   });
 
   it('takes resource_drift from a separate refresh-only plan when one is given', () => {
