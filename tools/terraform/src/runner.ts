@@ -124,7 +124,7 @@ export async function planRoot(
 ): Promise<PlanResult> {
   await mkdir(outDir, { recursive: true });
   const drift = options.mode === 'refresh-only';
-  const planFile = path.join(outDir, drift ? 'drift.tfplan' : 'tfplan');
+  const planFile = path.join(outDir, drift ? 'refresh-only.tfplan' : 'tfplan');
   const args = [
     'plan',
     '-input=false',
@@ -139,7 +139,7 @@ export async function planRoot(
   const shown = await runEngine(engine, root, ['show', '-json', planFile], options);
   if (shown.exitCode !== 0)
     throw failure(engine, `render the plan of ${root}`, root, ['show', '-json', planFile], shown);
-  const jsonFile = path.join(outDir, drift ? 'drift.json' : 'plan.json');
+  const jsonFile = path.join(outDir, drift ? 'refresh-only.json' : 'plan.json');
   await writeFileAtomic(jsonFile, shown.stdout);
   return { planFile, jsonFile, hasChanges: planned.exitCode === 2 };
 }
