@@ -5,6 +5,7 @@ import { EXIT } from '@cxops/core';
 import { registerAffected } from './commands/affected.ts';
 import { registerComment } from './commands/comment.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerDrift } from './commands/drift.ts';
 import { registerEmulator } from './commands/emulator.ts';
 import { registerEnvironmentCommands } from './commands/environment.ts';
 import { registerFmt } from './commands/fmt.ts';
@@ -14,6 +15,7 @@ import { registerPrecommit } from './commands/precommit.ts';
 import { registerReview } from './commands/review.ts';
 import { registerRootChecks } from './commands/root-checks.ts';
 import { registerStack } from './commands/stack.ts';
+import { registerState } from './commands/state.ts';
 import { registerToolchain } from './commands/toolchain.ts';
 import { reportError } from './output.ts';
 
@@ -36,6 +38,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerAffected(program);
   registerReview(program);
   registerPrecommit(program, setExit);
+  registerDrift(program, setExit);
+  registerState(program, setExit);
   return program;
 }
 

@@ -1,6 +1,6 @@
 // The org's state: one typed collection per kind of object, keyed by id, and what a fresh org holds.
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry } from './model/audit.ts';
+import type { AuditLogMessage } from './model/audit.ts';
 import type { Grant, Role } from './model/authorization.ts';
 import type { Flow, FlowExportJob, FlowJob } from './model/flows.ts';
 import type { Division, Org } from './model/org.ts';
@@ -33,7 +33,8 @@ export interface OrgState {
   /** The YAML each flow was last deployed from, by flow id: what an export job answers. */
   flowYaml: Record<string, string>;
   flowExportJobs: Record<string, FlowExportJob>;
-  audit: AuditEntry[];
+  /** Every change, by API or admin UI, oldest first (served by the audit query routes). */
+  audit: AuditLogMessage[];
 }
 
 const DEFAULT_ROLES: [string, string[]][] = [

@@ -4,3 +4,4 @@ export { stickyMarker } from './marker.ts';
 export * from './context.ts';
 export * from './client.ts';
 export * from './merged-pull.ts';
+export * from './drift-issue.ts';

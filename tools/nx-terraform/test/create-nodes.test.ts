@@ -178,7 +178,7 @@ resource "genesyscloud_flow" "inbound" {
                       "^terraform",
                     ],
                     "metadata": {
-                      "description": "Looks for drift with a refresh-only plan",
+                      "description": "Looks for drift: what changed outside code (and who, when); exit 2 on drift",
                       "help": {
                         "command": "npx cxops drift --help",
                         "example": {},

@@ -154,11 +154,8 @@ function mapDelta(label: string, before: unknown, after: unknown): string | unde
   return changed.length ? `${label}: ${changed.join(', ')}` : undefined;
 }
 
-function describeAttribute(
-  rc: ResourceChange,
-  key: string,
-  names: PlanNames | undefined,
-): string | undefined {
+/** One attribute's change in contact-center words ("ACW timeout 30 s → 60 s"); undefined when it did not change. */
+export function describeAttribute(rc: ResourceChange, key: string, names?: PlanNames): string | undefined {
   const change = rc.change;
   const before = (change.before as Record<string, unknown> | null)?.[key];
   const after = (change.after as Record<string, unknown> | null)?.[key];

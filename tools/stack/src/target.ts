@@ -3,6 +3,7 @@
 // local stack's versioned bucket and the emulated org.
 import { stateKey } from '@cxops/layout';
 import { localBackend } from './backend.ts';
+import { localGatewayEnv } from './emulated-org.ts';
 import { clearReleasedLock } from './released-locks.ts';
 import { startStack } from './stack.ts';
 
@@ -63,13 +64,7 @@ async function localTarget(environment: string, env: NodeJS.ProcessEnv): Promise
       ...backend.env,
       // The provider reaches the emulated org through its gateway block; the client id and secret are
       // placeholders the emulator accepts, so real credentials never pass through here.
-      TF_VAR_gateway: JSON.stringify({
-        protocol: 'http',
-        host: '127.0.0.1',
-        port: String(stack.emulator!.port),
-      }),
-      GENESYSCLOUD_OAUTHCLIENT_ID: 'cxops-local',
-      GENESYSCLOUD_OAUTHCLIENT_SECRET: 'cxops-local',
+      ...localGatewayEnv(stack.emulator!.url),
       GENESYSCLOUD_TOKEN_POOL_SIZE: '2',
     },
     // versitygw refuses a new lock over a released one (see released-locks.ts): clear it before each run.

@@ -1,7 +1,7 @@
-// The jobs on one environment: plan, apply the reviewed plan, drift, show the last plan, init.
+// The jobs on one environment: plan, apply the reviewed plan, show the last plan, init (drift: drift.ts).
 import type { Command } from 'commander';
 import { EXIT } from '@cxops/core';
-import { applyReviewedPlan, checkDrift, initialise, lastPlanSummary, planEnvironment } from '@cxops/jobs';
+import { applyReviewedPlan, initialise, lastPlanSummary, planEnvironment } from '@cxops/jobs';
 import { emit } from '../output.ts';
 import { SUMMARY_LIMIT } from '../summary-limit.ts';
 
@@ -65,19 +65,5 @@ export function registerEnvironmentCommands(program: Command, setExit: SetExit):
     .action(async (root: string, _opts: unknown, command: Command) => {
       const result = await applyReviewedPlan(root);
       emit(command, result, () => result.output.trimEnd());
-    });
-
-  program
-    .command('drift')
-    .description('Refresh-only plan: what changed outside code since the last apply; exit 2 on drift')
-    .argument('<root>')
-    .action(async (root: string, _opts: unknown, command: Command) => {
-      const result = await checkDrift(root);
-      emit(command, result, () =>
-        result.drifted.length
-          ? `Drift in ${result.environment}:\n${result.drifted.map((d) => `  ${d.address}: ${d.kind} outside code`).join('\n')}`
-          : `No drift in ${result.environment}.`,
-      );
-      setExit(result.drifted.length || result.hasChanges ? EXIT.changes : EXIT.ok);
     });
 }
