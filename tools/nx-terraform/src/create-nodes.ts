@@ -12,7 +12,7 @@ import {
 import { calculateHashesForCreateNodes } from '@nx/devkit/internal';
 import { CACHE_VERSION, ProjectCache } from './cache.ts';
 import { identify, type ProjectIdentity } from './layout.ts';
-import { linkedFiles, type LinkedFile } from './links.ts';
+import { linkedFilesByProject, type LinkedFile } from './links.ts';
 import { normalizeOptions, type NormalizedOptions, type TerraformPluginOptions } from './options.ts';
 import { resolveInWorkspace, toInput } from './paths.ts';
 import { readTerraformProject, type ProjectFiles, type TerraformProjectInfo } from './read-project.ts';
@@ -35,7 +35,7 @@ export const createNodes: CreateNodes<TerraformPluginOptions> = [
     const cache = new ProjectCache(context.workspaceRoot);
     try {
       const { infos, errors } = await readProjects(projects, cache, context);
-      const links = await readLinks(projects, context);
+      const links = linkedFilesByProject(context.workspaceRoot, projects);
       const results: CreateNodesResults = projects.map((files) => [
         configFileOf(files),
         { projects: { [files.root]: buildProject(files.root, infos, links, normalized) } },
@@ -94,18 +94,6 @@ async function readProjects(projects: ProjectFiles[], cache: ProjectCache, conte
   );
   errors.sort(([a], [b]) => a.localeCompare(b));
   return { infos, errors };
-}
-
-/** Every project's linked .tf files, by project root (only projects that have any). */
-async function readLinks(projects: ProjectFiles[], context: CreateNodesContext) {
-  const links = new Map<string, LinkedFile[]>();
-  await Promise.all(
-    projects.map(async (files) => {
-      const found = await linkedFiles(context.workspaceRoot, files);
-      if (found.length > 0) links.set(files.root, found);
-    }),
-  );
-  return links;
 }
 
 function buildProject(
