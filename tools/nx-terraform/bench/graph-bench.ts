@@ -5,6 +5,7 @@
 // `list --changed` on the same git history (when Terramate can be built here), and whether each is right on
 // every change kind.
 // Run: npx tsx tools/nx-terraform/bench/graph-bench.ts [--environments 500] [--modules 60] [--runs 7] [--keep]
+// (--prepare-only writes the workspace, keeps it and stops: for profiling Nx on it by hand)
 // Goals: affected without the daemon ≤ 1.5 s at 500 × 60. Figures are printed, never asserted.
 import {
   appendFileSync,
@@ -61,13 +62,16 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
       modules: { type: 'string', default: '60' },
       runs: { type: 'string', default: '7' },
       keep: { type: 'boolean', default: false },
+      'prepare-only': { type: 'boolean', default: false },
     },
   });
+  const keep = values.keep || values['prepare-only'];
   const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'nx-terraform-bench-')));
   try {
     const size = prepare(root, Number(values.environments), Number(values.modules));
     console.log(`Project graph and affected; ${machine()}.`);
     printSize(root, size);
+    if (values['prepare-only']) return 0;
     const terramate = peer('terramate');
     const rows = [...(await pluginInProcess(root, size)), ...nxBreakdown(root)];
     console.log('\nWhere the time goes (daemon off unless said; medians of 3):');
@@ -76,7 +80,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     await changeKinds(root, size, terramate);
     return 0;
   } finally {
-    if (values.keep) console.log(`Workspace kept at ${root}`);
+    if (keep) console.log(`Workspace kept at ${root}`);
     else rmSync(root, { recursive: true, force: true });
   }
 }
