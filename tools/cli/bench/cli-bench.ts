@@ -56,7 +56,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
             },
           ]
         : [];
-    const assertOnly = assertOnlyEntries();
+    const assertOnly = assertOnlyEntries(large);
     const policies = await compare(
       [
         ...peers,
@@ -152,7 +152,7 @@ function planWork(file: string, runs: number): Work {
  * esbuild, in node_modules/.cache (where its imports resolve). Never shipped; the product's entry is
  * bin/cxops.mjs.
  */
-function assertOnlyEntries(): { source: string; bundle?: string } {
+function assertOnlyEntries(plan: string): { source: string; bundle?: string } {
   const dir = path.join(repoRoot, 'node_modules', '.cache', 'cxops-bench');
   mkdirSync(dir, { recursive: true });
   const source = path.join(dir, 'assert-only.mts');
@@ -193,6 +193,13 @@ process.exitCode = exitCode;
   );
   if (esbuild.status !== 0) {
     console.log(`(The bundled projection is left out: esbuild failed: ${esbuild.stderr.trim()})`);
+    return { source };
+  }
+  // A bundle can build and still not run (a package that reads files beside its own sources).
+  const trial = spawnSync(process.execPath, [bundle, 'assert', plan], { cwd: repoRoot, encoding: 'utf8' });
+  if (!trial.stdout.includes('auth_role.this["Everything"]')) {
+    const reason = trial.stderr.split('\n').find((line) => /Error/.test(line)) ?? `exit ${trial.status}`;
+    console.log(`(The bundled projection is left out: the bundle does not run: ${reason.trim()})`);
     return { source };
   }
   return { source, bundle };
