@@ -424,7 +424,9 @@ function gitCommit(root: string, message: string): void {
   );
 }
 
+// The workspace's .env first, as the nx CLI reads it before anything else.
 const GRAPH_SCRIPT = `
+require('nx/src/utils/dotenv').loadRootEnvFiles(process.cwd());
 const { createProjectGraphAsync } = require('nx/src/devkit-exports');
 const started = performance.now();
 createProjectGraphAsync({ exitOnError: true }).then((g) =>
