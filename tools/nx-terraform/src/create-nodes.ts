@@ -11,6 +11,7 @@ import {
 } from '@nx/devkit';
 import { calculateHashesForCreateNodes } from '@nx/devkit/internal';
 import { CACHE_VERSION, ProjectCache } from './cache.ts';
+import { cachedReferenceReader } from './file-references.ts';
 import { identify, type ProjectIdentity } from './layout.ts';
 import { linkedFilesByProject, type LinkedFile } from './links.ts';
 import { normalizeOptions, type NormalizedOptions, type TerraformPluginOptions } from './options.ts';
@@ -80,12 +81,13 @@ async function readProjects(projects: ProjectFiles[], cache: ProjectCache, conte
   );
   const infos = new Map<string, TerraformProjectInfo>();
   const errors: Array<[file: string, error: Error]> = [];
+  const referencesOf = cachedReferenceReader(cache);
   await Promise.all(
     projects.map(async (files, i) => {
       const hash = hashes[i]!;
       const cached = cache.get(hash);
       if (cached) return infos.set(files.root, cached);
-      const read = await readTerraformProject(context.workspaceRoot, files);
+      const read = await readTerraformProject(context.workspaceRoot, files, referencesOf);
       infos.set(files.root, read.info);
       // Broken projects are not cached, so their errors are reported on every run until fixed.
       if (read.errors.length === 0) cache.set(hash, read.info);
