@@ -4,7 +4,7 @@ export { createDependencies } from './create-dependencies.ts';
 export { parseHcl, HclSyntaxError } from './hcl.ts';
 export { identify, type ProjectIdentity, type ProjectKind } from './layout.ts';
 export { normalizeOptions, VERBS, type TerraformPluginOptions, type TerraformVerb } from './options.ts';
-export { cachePath, CACHE_VERSION } from './cache.ts';
+export { cachePath, CACHE_VERSION, fileCachePath } from './cache.ts';
 
 export const name = '@cxops/nx-terraform';
 export {

@@ -82,7 +82,7 @@ export interface KnownOrgPlanOptions {
   change?: RootChange;
 }
 
-export interface EnvironmentPlan extends LoadedPlan {
+export interface EnvironmentPlan extends Pick<LoadedPlan, 'file' | 'plan'> {
   environment: string;
   /** True when the plan has changes. */
   changes: boolean;

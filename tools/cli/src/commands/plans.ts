@@ -1,7 +1,8 @@
 // Over plan files: the safety policies (assert), their documentation (policies), and the PR summary.
 import type { Command } from 'commander';
 import { EXIT, redactSecrets, writeFileAtomic } from '@cxops/core';
-import { assessPlans, plannedEnvironments } from '@cxops/jobs';
+// Only the plan jobs: assert, policies and summarize need no engine, stack or toolchain code.
+import { assessPlans, plannedEnvironments } from '@cxops/jobs/plans';
 import { policyDocsPage, policyMarkdown, RULES, renderSummary } from '@cxops/plan';
 import { emit } from '../output.ts';
 import { SUMMARY_LIMIT } from '../summary-limit.ts';

@@ -233,6 +233,9 @@ const sharedOwnership: Rule = {
   why: "When two environment roots manage one Genesys object, each apply undoes the other's changes and a destroy in one deletes what the other still uses. Org-wide objects belong to exactly one root.",
   defaultSeverity: 'error',
   checkAll: (inputs) => {
+    // Owners are compared across environments only (one root managing an object twice is not this rule's
+    // concern), so a single plan — `cxops assert` on one environment — has nothing to compare.
+    if (new Set(inputs.map((i) => i.environment)).size < 2) return [];
     const owners = new Map<string, { environment: string; address: string; description: string }[]>();
     for (const input of inputs) {
       for (const object of managedObjects(input)) {
