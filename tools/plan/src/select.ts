@@ -96,7 +96,10 @@ export interface SelectedChange<A = Record<string, unknown>, P = Record<string, 
   change: ResourceChange;
 }
 
-function asPlanJson(plan: PlanJson | LoadedPlan): PlanJson {
+/** Anything that carries a plan: a loadPlan() result, an environment's plan from test-support. */
+type PlanHolder = Pick<LoadedPlan, 'plan'>;
+
+function asPlanJson(plan: PlanJson | PlanHolder): PlanJson {
   return 'plan' in plan && typeof plan.plan === 'object' ? plan.plan : (plan as PlanJson);
 }
 
@@ -105,7 +108,7 @@ function asPlanJson(plan: PlanJson | LoadedPlan): PlanJson {
  * the queue schema's attributes, so `q.afterAt('acw_timout_ms')` does not compile.
  */
 export function select<T extends string = string>(
-  plan: PlanJson | LoadedPlan,
+  plan: PlanJson | PlanHolder,
   selector: TypedSelector<T>,
 ): SelectedChange<SelectedAttributes<T>, SelectedPaths<T>>[] {
   return selectChanges(asPlanJson(plan), selector as Selector).map((rc) => ({
