@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.toolchain/**', '.cxops/**', '.nx/**', '**/out-tsc/**'] },
+  { ignores: ['node_modules/**', '**/dist/**', '.toolchain/**', '.cxops/**', '.nx/**', '**/out-tsc/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

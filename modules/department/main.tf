@@ -48,6 +48,7 @@ module "in_queue_flows" {
   source = "../flows"
 
   flows                = var.in_queue_flows
+  existing_flows       = var.existing_flows
   common_substitutions = { division = var.division }
 }
 

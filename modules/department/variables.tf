@@ -141,3 +141,9 @@ variable "inbound_flows" {
   }))
   default = []
 }
+
+variable "existing_flows" {
+  description = "Flows the department's queues name but this root does not deploy, read by name: flow name => type, e.g. { \"Sales In-Queue Call\" = \"inqueuecall\" }. `cxops onboard` writes them for an adopted org until its flows are adopted (see modules/flows)."
+  type        = map(string)
+  default     = {}
+}

@@ -49,3 +49,20 @@ resource "genesyscloud_flow" "this" {
     }
   }
 }
+
+# Flows this root uses but does not deploy, read by name and type: an org adopted with `cxops onboard` keeps its
+# in-queue flows published as they are until they are adopted explicitly (the first apply of an adopted flow
+# republishes it, because the API cannot return the hash of the file it was published from).
+data "genesyscloud_flow" "existing" {
+  for_each = var.existing_flows
+
+  name = each.key
+  type = each.value
+
+  lifecycle {
+    precondition {
+      condition     = !contains([for f in var.flows : lower(f.name)], lower(each.key))
+      error_message = "Flow '${each.key}' is in both flows (deployed here) and existing_flows (read by name). A flow is either deployed by this root or read: keep it in one of the two."
+    }
+  }
+}

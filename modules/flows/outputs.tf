@@ -1,6 +1,9 @@
 output "ids" {
-  description = "Flow id by name. Pass the in-queue flows' ids to the queues module as flow_ids."
-  value       = { for name, flow in genesyscloud_flow.this : name => try(flow.id, null) }
+  description = "Flow id by name: the flows deployed here and the existing_flows read by name. Pass the in-queue flows' ids to the queues module as flow_ids."
+  value = merge(
+    { for name, flow in data.genesyscloud_flow.existing : name => flow.id },
+    { for name, flow in genesyscloud_flow.this : name => try(flow.id, null) },
+  )
 }
 
 output "types" {

@@ -58,3 +58,14 @@ variable "common_substitutions" {
   type        = map(string)
   default     = {}
 }
+
+variable "existing_flows" {
+  description = "Flows this root uses but does not deploy, read by name: flow name => type (inqueuecall | inqueueemail | inqueueshortmessage | inboundcall | ...), e.g. { \"Support In-Queue Call\" = \"inqueuecall\" }. Their ids join the ids output, so queues can name them."
+  type        = map(string)
+  default     = {}
+
+  validation {
+    condition     = alltrue([for type in values(var.existing_flows) : can(regex("^[a-z]+$", type))])
+    error_message = "existing_flows types are lower-case Architect flow types such as inqueuecall, inqueueemail or inboundcall; fix: ${join(", ", [for name, type in var.existing_flows : "'${name}' = '${type}'" if !can(regex("^[a-z]+$", type))])}."
+  }
+}

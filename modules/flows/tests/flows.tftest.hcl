@@ -140,3 +140,31 @@ run "rejects_a_placeholder_without_a_value" {
 
   expect_failures = [genesyscloud_flow.this]
 }
+
+run "reads_existing_flows_by_name_and_adds_their_ids" {
+  command = plan
+
+  variables {
+    existing_flows = { "Sales In-Queue Call" = "inqueuecall" }
+  }
+
+  assert {
+    condition     = data.genesyscloud_flow.existing["Sales In-Queue Call"].type == "inqueuecall"
+    error_message = "An existing flow must be read by its name and type."
+  }
+
+  assert {
+    condition     = contains(keys(output.ids), "Sales In-Queue Call") && contains(keys(output.ids), "Support In-Queue Call")
+    error_message = "ids must hold the existing flows as well as the deployed ones."
+  }
+}
+
+run "refuses_a_flow_both_deployed_and_read" {
+  command = plan
+
+  variables {
+    existing_flows = { "Support In-Queue Call" = "inqueuecall" }
+  }
+
+  expect_failures = [data.genesyscloud_flow.existing]
+}

@@ -2,15 +2,21 @@
 // parse → one package call → print.
 import { Command, CommanderError } from 'commander';
 import { EXIT } from '@cxops/core';
+import { registerAffected } from './commands/affected.ts';
 import { registerApply } from './commands/apply.ts';
 import { registerComment } from './commands/comment.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerDrift } from './commands/drift.ts';
 import { registerEmulator } from './commands/emulator.ts';
 import { registerEnvironmentCommands } from './commands/environment.ts';
 import { registerFmt } from './commands/fmt.ts';
+import { registerOnboard } from './commands/onboard.ts';
 import { registerPlanCommands } from './commands/plans.ts';
+import { registerPrecommit } from './commands/precommit.ts';
+import { registerReview } from './commands/review.ts';
 import { registerRootChecks } from './commands/root-checks.ts';
 import { registerStack } from './commands/stack.ts';
+import { registerState } from './commands/state.ts';
 import { registerToolchain } from './commands/toolchain.ts';
 import { reportError } from './output.ts';
 
@@ -30,6 +36,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerRootChecks(program, setExit);
   registerPlanCommands(program, setExit);
   registerComment(program);
+  registerOnboard(program, setExit);
+  registerAffected(program);
+  registerReview(program);
+  registerPrecommit(program, setExit);
+  registerDrift(program, setExit);
+  registerState(program, setExit);
   return program;
 }
 

@@ -61,13 +61,21 @@ describe('cxops emulator', () => {
       'queues "Escalations": acwSettings.timeoutMs 30000 → 90000 (by night.supervisor)',
     );
 
-    const audit = JSON.parse((await cli('emulator', 'audit', '--json')).stdout) as {
-      actor: string;
-      changes: object;
-    }[];
+    // Through the audit query: the create by an API client, then the person's change.
+    const audit = JSON.parse(
+      (await cli('emulator', 'audit', '--kind', 'queues', '--json')).stdout,
+    ) as object[];
     expect(audit).toMatchObject([
-      { actor: 'night.supervisor', changes: { 'acwSettings.timeoutMs': { from: 30000, to: 90000 } } },
+      { action: 'Create', entity: { name: 'Escalations' } },
+      {
+        action: 'Update',
+        user: { name: 'night.supervisor' },
+        propertyChanges: [{ property: 'acwSettings.timeoutMs', oldValues: ['30000'], newValues: ['90000'] }],
+      },
     ]);
+    expect((await cli('emulator', 'audit', '--kind', 'queues')).stdout).toMatch(
+      /Z night\.supervisor Update Queue "Escalations": acwSettings\.timeoutMs\n?$/,
+    );
   });
 
   it('names the fix when the object does not exist or a change is malformed', async () => {

@@ -1,7 +1,13 @@
 // Runs external programs. Every tool goes through here so that output capture, environment and error
 // wording stay the same everywhere.
-import { $, which as findExecutable, type ProcessOutput } from 'zx';
+import type * as Zx from 'zx';
+import type { ProcessOutput } from 'zx';
 import { CxError } from './errors.ts';
+
+// zx takes ~90 ms to import; commands that never run a program (assert, policies, summarize) should not pay
+// for it at start-up, so it is loaded on the first run.
+let zx: Promise<typeof Zx> | undefined;
+const loadZx = () => (zx ??= import('zx'));
 
 export interface RunOptions {
   cwd?: string;
@@ -24,6 +30,7 @@ export interface RunResult {
 
 /** Runs `command args…` and returns its result; never throws for a non-zero exit (callers decide). */
 export async function run(command: string, args: string[], options: RunOptions = {}): Promise<RunResult> {
+  const { $ } = await loadZx();
   const started = Date.now();
   const shell = $({
     cwd: options.cwd,
@@ -64,6 +71,7 @@ export async function which(
   command: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<string | undefined> {
+  const { which: findExecutable } = await loadZx();
   const found = await findExecutable(command, { nothrow: true, path: env.PATH ?? '' });
   return found ?? undefined;
 }

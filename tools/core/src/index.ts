@@ -3,3 +3,5 @@ export * from './exec.ts';
 export * from './files.ts';
 export * from './progress.ts';
 export * from './workspace.ts';
+export * from './secrets.ts';
+export * from './genesys-endpoints.ts';

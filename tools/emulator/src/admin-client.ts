@@ -3,10 +3,9 @@
 import { isJsonObject } from './check.ts';
 import type { FaultRule } from './faults.ts';
 import type { Metrics } from './metrics.ts';
-import type { AuditEntry } from './model/audit.ts';
+import type { AuditLogMessage } from './model/audit.ts';
 import type { JsonObject } from './model/common.ts';
 import {
-  ADMIN_AUDIT,
   ADMIN_FAULTS,
   ADMIN_METRICS,
   ADMIN_METRICS_RESET,
@@ -42,21 +41,17 @@ export class EmulatorAdmin {
     return this.call('GET', `${pathTo(ADMIN_OBJECTS, { kind })}${query}`);
   }
 
-  /** Changes fields of one object as a supervisor would in the admin UI; recorded in the audit log. */
+  /**
+   * Changes fields of one object as a person would in the admin UI. The org audits it under that person; the
+   * message is returned (null when nothing changed).
+   */
   change(
     kind: string,
     id: string,
     changes: Record<string, unknown>,
     actor?: string,
-  ): Promise<{ object: JsonObject; audit: AuditEntry }> {
+  ): Promise<{ object: JsonObject; audit: AuditLogMessage | null }> {
     return this.call('PATCH', pathTo(ADMIN_OBJECT, { kind, id }), { changes, actor });
-  }
-
-  audit(filter: { kind?: string; since?: string } = {}): Promise<AuditEntry[]> {
-    const query = new URLSearchParams();
-    if (filter.kind) query.set('kind', filter.kind);
-    if (filter.since) query.set('since', filter.since);
-    return this.call('GET', `${ADMIN_AUDIT}${query.size ? `?${query.toString()}` : ''}`);
   }
 
   metrics(): Promise<ReturnType<Metrics['snapshot']>> {

@@ -23,6 +23,8 @@ export interface EmulatorContext {
   limits: RateLimits;
   faults: Faults;
   metrics: Metrics;
+  /** Token fingerprint → the OAuth client it was issued to: API changes are audited under that client. */
+  tokenClients: Map<string, string>;
   options: EmulatorOptions;
   /** Base URL the server is reachable at (for presigned upload URLs). */
   baseUrl: () => string;
@@ -34,6 +36,7 @@ export function createContext(options: EmulatorOptions, baseUrl: () => string): 
     limits: new RateLimits(options.rateLimits),
     faults: new Faults(options.seed),
     metrics: new Metrics(),
+    tokenClients: new Map(),
     options,
     baseUrl,
   };

@@ -1,10 +1,17 @@
-// Which flow an Architect YAML file deploys: its top-level key (the flow type) and its name. The emulator reads
-// nothing else of the file; no Architect semantics are emulated.
+// Which flow an Architect YAML file deploys: its top-level key (the flow type), its name and its division. The
+// emulator reads nothing else of the file (it keeps the file, for exports); no Architect semantics are emulated.
 import { parseDocument } from 'yaml';
 import { isJsonObject } from './check.ts';
 
-/** Reads `<flowType>: { name: … }` from Architect YAML, or says what is wrong with it. */
-export function flowIdentity(yamlText: string): { type: string; name: string } | { error: string } {
+/** What a flow file names: its type, its name and, when it says, the division it belongs to. */
+export interface FlowIdentity {
+  type: string;
+  name: string;
+  division?: string;
+}
+
+/** Reads `<flowType>: { name: …, division: … }` from Architect YAML, or says what is wrong with it. */
+export function flowIdentity(yamlText: string): FlowIdentity | { error: string } {
   const document = parseDocument(yamlText);
   if (document.errors.length > 0)
     return { error: `The flow file is not valid YAML: ${document.errors[0]!.message}` };
@@ -20,5 +27,7 @@ export function flowIdentity(yamlText: string): { type: string; name: string } |
   const body = root[flowType];
   if (!isJsonObject(body) || typeof body.name !== 'string' || body.name.trim() === '')
     return { error: `${flowType}.name is required.` };
-  return { type: flowType.toUpperCase(), name: body.name };
+  const division =
+    typeof body.division === 'string' && body.division.trim() !== '' ? body.division : undefined;
+  return { type: flowType.toUpperCase(), name: body.name, ...(division ? { division } : {}) };
 }

@@ -15,3 +15,4 @@ export * from './rate-limit.ts';
 export * from './metrics.ts';
 export { flowIdentity } from './flow-identity.ts';
 export * from './admin-client.ts';
+export { AUDITED_KINDS } from './audit-trail.ts';

@@ -59,8 +59,20 @@ export const FLOW = `${FLOWS}/:id`;
 export const FLOW_JOBS = `${FLOWS}/jobs`;
 export const FLOW_JOB = `${FLOW_JOBS}/:jobId`;
 export const FLOW_UNLOCK = `${FLOWS}/actions/unlock`;
+export const FLOW_EXPORT_JOBS = `${FLOWS}/export/jobs`;
+export const FLOW_EXPORT_JOB = `${FLOW_EXPORT_JOBS}/:jobId`;
 /** The presigned upload URL of a flow job: plain HTTP, no bearer token, like the real S3 URL. */
 export const UPLOAD = '/uploads/:jobId';
+/** The signed download URL of a flow export job: plain HTTP, no bearer token, like the real one. */
+export const DOWNLOAD = '/downloads/:jobId';
+
+/** The audit query (AuditApi): an asynchronous query (transaction, status, cursor-paged results) and a realtime one. */
+export const AUDITS_QUERY = '/api/v2/audits/query';
+export const AUDITS_QUERY_TRANSACTION = `${AUDITS_QUERY}/:transactionId`;
+export const AUDITS_QUERY_RESULTS = `${AUDITS_QUERY_TRANSACTION}/results`;
+export const AUDITS_QUERY_REALTIME = `${AUDITS_QUERY}/realtime`;
+export const AUDITS_SERVICEMAPPING = `${AUDITS_QUERY}/servicemapping`;
+export const AUDITS_REALTIME_SERVICEMAPPING = `${AUDITS_QUERY_REALTIME}/servicemapping`;
 
 // The emulator's own routes, no Genesys equivalent.
 export const HEALTH = '/health';
@@ -69,7 +81,6 @@ export const HEALTH = '/health';
 const ADMIN = '/__admin';
 export const ADMIN_OBJECTS = `${ADMIN}/objects/:kind`;
 export const ADMIN_OBJECT = `${ADMIN_OBJECTS}/:id`;
-export const ADMIN_AUDIT = `${ADMIN}/audit`;
 export const ADMIN_METRICS = `${ADMIN}/metrics`;
 export const ADMIN_METRICS_RESET = `${ADMIN_METRICS}/reset`;
 export const ADMIN_REQUESTS_RECENT = `${ADMIN}/requests/recent`;

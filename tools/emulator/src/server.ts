@@ -3,12 +3,14 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { registerApiAudit } from './api-audit.ts';
 import { createContext, type EmulatorContext, type EmulatorOptions } from './context.ts';
 import { GenesysError, errorBody } from './errors.ts';
 import { tokenLabel } from './metrics.ts';
 import { HEALTH } from './paths.ts';
 import { tooManyRequestsBody } from './rate-limit.ts';
 import { registerAdmin } from './routes/admin.ts';
+import { registerAudits } from './routes/audits.ts';
 import { registerAuth } from './routes/auth.ts';
 import { registerDivisions } from './routes/divisions.ts';
 import { registerFlows } from './routes/flows.ts';
@@ -155,6 +157,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       ),
   );
 
+  // Before the routes: every write route is audited under the client (or person) that made it.
+  registerApiAudit(app, context);
+
   app.get(HEALTH, async () => ({ status: 'ok' }));
   for (const register of [
     registerAuth,
@@ -170,6 +175,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     registerUserRouting,
     registerUserSettings,
     registerFlows,
+    registerAudits,
     registerAdmin,
   ]) {
     register(app, context);

@@ -1,8 +1,8 @@
 // The org's state: one typed collection per kind of object, keyed by id, and what a fresh org holds.
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry } from './model/audit.ts';
+import type { AuditLogMessage } from './model/audit.ts';
 import type { Grant, Role } from './model/authorization.ts';
-import type { Flow, FlowJob } from './model/flows.ts';
+import type { Flow, FlowExportJob, FlowJob } from './model/flows.ts';
 import type { Division, Org } from './model/org.ts';
 import type { Language, Queue, QueueMember, Skill, WrapupCode } from './model/routing.ts';
 import type { RoutingEntry, User, Utilization, VoicemailPolicy } from './model/users.ts';
@@ -30,7 +30,11 @@ export interface OrgState {
   grants: Record<string, Grant[]>;
   flows: Record<string, Flow>;
   flowJobs: Record<string, FlowJob>;
-  audit: AuditEntry[];
+  /** The YAML each flow was last deployed from, by flow id: what an export job answers. */
+  flowYaml: Record<string, string>;
+  flowExportJobs: Record<string, FlowExportJob>;
+  /** Every change, by API or admin UI, oldest first (served by the audit query routes). */
+  audit: AuditLogMessage[];
 }
 
 const DEFAULT_ROLES: [string, string[]][] = [
@@ -99,6 +103,8 @@ export function seedState(): OrgState {
     grants: {},
     flows: {},
     flowJobs: {},
+    flowYaml: {},
+    flowExportJobs: {},
     audit: [],
   };
 }

@@ -2,6 +2,7 @@
 // coalesced, so a crash never leaves half a file and a burst of requests costs one write.
 import { readFileSync } from 'node:fs';
 import { writeFileAtomicSync } from '@cxops/core';
+import { loadedAuditLog } from './audit-trail.ts';
 import { isJsonObject } from './check.ts';
 import { seedState, type OrgState } from './state.ts';
 
@@ -52,5 +53,7 @@ function loadState(file: string): OrgState | undefined {
   }
   // The file is this store's own output (or a fixture written by it): its collections hold what the routes
   // stored after checking every request, so they are taken as written rather than checked again.
-  return { ...seedState(), ...(isJsonObject(saved) ? (saved as Partial<OrgState>) : {}) };
+  const state: OrgState = { ...seedState(), ...(isJsonObject(saved) ? (saved as Partial<OrgState>) : {}) };
+  // Older emulators kept an admin-only log of their own shape: its entries become audit messages.
+  return { ...state, audit: loadedAuditLog(state, state.audit) };
 }

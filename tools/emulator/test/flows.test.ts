@@ -69,3 +69,47 @@ describe('flowIdentity', () => {
     });
   });
 });
+
+describe('flow exports, as the provider exporter and cxops onboard call them', () => {
+  const h = useEmulator();
+
+  it('places a flow in the division its file names, and fails the job for a division that does not exist', async () => {
+    const division = (await h.api('POST', '/api/v2/authorization/divisions', { name: 'Sales' })).body;
+    const { status } = await deploy(h, "inqueueCall:\n  name: Sales Hold\n  division: 'Sales'\n");
+    expect((await h.api('GET', `/api/v2/flows/${status.flow.id}`)).body.division).toMatchObject({
+      id: division.id,
+      name: 'Sales',
+    });
+    const missing = await deploy(h, 'inqueueCall:\n  name: Lost\n  division: Nowhere\n');
+    expect(missing.status).toMatchObject({
+      status: 'Failure',
+      messages: [{ text: "Division 'Nowhere' does not exist.", type: 'error' }],
+    });
+  });
+
+  it('exports the YAML a flow was last deployed from through a signed download URL (no bearer token)', async () => {
+    const yaml = 'inboundCall:\n  name: Main Line\n  description: second\n';
+    await deploy(h, 'inboundCall:\n  name: Main Line\n  description: first\n');
+    const { status } = await deploy(h, yaml);
+    const flow = (await h.api('GET', `/api/v2/flows/${status.flow.id}`)).body;
+    const submitted = await h.api('POST', '/api/v2/flows/export/jobs', {
+      flows: [{ flow: { id: flow.id, version: flow.publishedVersion.id } }],
+    });
+    expect(submitted.body).toMatchObject({ id: expect.any(String), totalFlows: 1 });
+    const job = (await h.api('GET', `/api/v2/flows/export/jobs/${submitted.body.id}?expand=messages`)).body;
+    expect(job).toMatchObject({ status: 'Success', command: 'export', messages: [] });
+    const download = await fetch(job.downloadUrl);
+    expect(download.status).toBe(200);
+    expect(await download.text()).toBe(yaml);
+  });
+
+  it('reports Failure for a flow that was never deployed, and refuses a job naming no flow', async () => {
+    const submitted = await h.api('POST', '/api/v2/flows/export/jobs', {
+      flows: [{ flow: { id: 'no-such-flow' } }],
+    });
+    const job = (await h.api('GET', `/api/v2/flows/export/jobs/${submitted.body.id}`)).body;
+    expect(job).toMatchObject({ status: 'Failure', messages: [{ type: 'error' }] });
+    expect(job.downloadUrl).toBeUndefined();
+    expect((await h.api('POST', '/api/v2/flows/export/jobs', { flows: [] })).status).toBe(400);
+  });
+});

@@ -104,7 +104,18 @@ describe('a state file written by the untyped store', () => {
     expect((await get(`/api/v2/flows/${ID.flow}`)).publishedVersion.id).toBe('1');
     expect((await get(`/api/v2/flows/jobs/${ID.flowJob}`)).flow.id).toBe(ID.flow);
     expect((await get(`/api/v2/flows/jobs/${ID.badJob}`)).status).toBe('Failure');
-    expect(await get('/__admin/audit')).toMatchObject([{ actor: 'jane.supervisor', id: ID.queue }]);
+    // The admin-only log of that emulator is served by the audit query, as the person's change it was.
+    const query = await call(
+      base,
+      'POST',
+      '/api/v2/audits/query',
+      { interval: '2000-01-01T00:00:00Z/2100-01-01T00:00:00Z', serviceName: 'ContactCenter' },
+      'compat',
+    );
+    const results = await get(`/api/v2/audits/query/${query.body.id}/results?pageSize=0&expand=user`);
+    expect(results.entities).toMatchObject([
+      { user: { name: 'jane.supervisor' }, entityType: 'Queue', entity: { id: ID.queue }, action: 'Update' },
+    ]);
   });
 
   it('keeps working on what it loaded', async () => {

@@ -110,6 +110,37 @@ describe('users', () => {
     ).toBe('Skill nope does not exist.');
   });
 
+  it('lists users of one state (active by default; inactive, deleted, any) with the expands of one user', async () => {
+    const { body: skill } = await h.api('POST', '/api/v2/routing/skills', { name: 'Listing Skill' });
+    const { body: language } = await h.api('POST', '/api/v2/routing/languages', { name: 'Listing Lang' });
+    const { body: on } = await h.api('POST', U, { name: 'Zed Listed', email: 'zed@list.example.com' });
+    const { body: off } = await h.api('POST', U, {
+      name: 'Zoe Listed',
+      email: 'zoe@list.example.com',
+      state: 'inactive',
+    });
+    await h.api('PATCH', `${U}/${on.id}/routingskills/bulk`, [{ id: skill.id, proficiency: 4 }]);
+    await h.api('PATCH', `${U}/${on.id}/routinglanguages/bulk`, [{ id: language.id, proficiency: 2 }]);
+    const emails = async (query: string) =>
+      ((await h.api('GET', `${U}?pageSize=500${query}`)).body.entities as { email: string }[])
+        .map((u) => u.email)
+        .filter((e) => e.endsWith('@list.example.com'));
+    expect(await emails('')).toEqual(['zed@list.example.com']);
+    expect(await emails('&state=inactive')).toEqual(['zoe@list.example.com']);
+    expect(await emails('&state=any')).toEqual(['zed@list.example.com', 'zoe@list.example.com']);
+    const expanded = (await h.api('GET', `${U}?pageSize=500&expand=skills,languages`)).body.entities.find(
+      (u: { id: string }) => u.id === on.id,
+    );
+    expect(expanded.skills).toEqual([
+      expect.objectContaining({ id: skill.id, name: 'Listing Skill', proficiency: 4 }),
+    ]);
+    expect(expanded.languages).toEqual([
+      expect.objectContaining({ id: language.id, name: 'Listing Lang', proficiency: 2 }),
+    ]);
+    expect(off.state).toBe('inactive');
+    expect((await h.api('GET', `${U}?state=gone`)).status).toBe(400);
+  });
+
   it('answers utilization with level Organization until set, and voicemail policies always', async () => {
     const { body: user } = await h.api('POST', U, { name: 'Fay', email: 'fay@example.com' });
     const path = `/api/v2/routing/users/${user.id}/utilization`;

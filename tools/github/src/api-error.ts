@@ -48,7 +48,7 @@ function rateLimitFix(error: HttpError): string {
   return `GitHub's API rate limit for this token is spent: rerun the job${when}. A workflow's GITHUB_TOKEN allows 1,000 requests an hour per repository.`;
 }
 
-function fixFor(error: HttpError, message: string): string {
+function fixFor(error: HttpError, message: string, forbiddenFix?: string): string {
   const status = error.status;
   if (
     status === 429 ||
@@ -59,6 +59,7 @@ function fixFor(error: HttpError, message: string): string {
     return "GITHUB_TOKEN is missing, expired or revoked: pass it to the step as `env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}` (a workflow's token expires when its job ends).";
   if (status === 403 && /locked/i.test(message))
     return 'The conversation of this pull request is locked: unlock it, or post the plan summary elsewhere.';
+  if (status === 403 && forbiddenFix) return forbiddenFix;
   if (status === 403)
     return 'The token may not write pull request comments: give the workflow `permissions: pull-requests: write`. On pull requests from forks the token is read-only; post from a `workflow_run` job instead.';
   if (status === 404)
@@ -76,6 +77,8 @@ export function githubApiError(
   action: string,
   target: string,
   secrets: readonly string[] = [],
+  /** The fix for a 403 that is not a rate limit (default: the pull request comment's permission). */
+  forbiddenFix?: string,
 ): unknown {
   if (error instanceof CxError || !isHttpError(error)) return error;
   const { method, url } = error.request ?? {};
@@ -95,7 +98,7 @@ export function githubApiError(
     action,
     reason: redactTokens(`GitHub answered ${error.status}: ${message}`, secrets),
     where,
-    fix: fixFor(error, message),
+    fix: fixFor(error, message, forbiddenFix),
     exitCode: EXIT.failure,
   });
 }

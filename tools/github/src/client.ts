@@ -15,3 +15,13 @@ export function createOctokit({ token, baseUrl }: { token: string; baseUrl: stri
     log: { debug: silent, info: silent, warn: console.warn, error: silent },
   });
 }
+
+/** The token octokit authenticates with, so error text can be redacted of it whatever its shape. */
+export async function tokenOf(octokit: Octokit): Promise<string[]> {
+  try {
+    const auth = (await octokit.auth()) as { token?: unknown } | undefined;
+    return typeof auth?.token === 'string' ? [auth.token] : [];
+  } catch {
+    return [];
+  }
+}

@@ -16,8 +16,8 @@ const ACTION = 'read the pull request context';
 const DEFAULT_API_URL = 'https://api.github.com';
 const REQUIRED = ['GITHUB_REPOSITORY', 'GITHUB_EVENT_PATH', 'GITHUB_TOKEN'] as const;
 
-const fail = (reason: string, fix: string, where?: string) =>
-  new CxError({ action: ACTION, reason, fix, where, exitCode: EXIT.failure });
+const fail = (reason: string, fix: string, where?: string, action = ACTION) =>
+  new CxError({ action, reason, fix, where, exitCode: EXIT.failure });
 
 /** `env` is injectable so tests need not touch process.env. The token's value never enters an error. */
 export function readPullRequestContext(env: NodeJS.ProcessEnv = process.env): PullRequestContext {
@@ -94,4 +94,28 @@ function apiUrl(value: string | undefined): string {
     );
   }
   return text.replace(/\/+$/, '');
+}
+
+export interface RepositoryContext {
+  owner: string;
+  repo: string;
+  token: string;
+  baseUrl: string;
+}
+
+/** The repository a step runs in (GITHUB_REPOSITORY, GITHUB_TOKEN, GITHUB_API_URL): for jobs without a pull request. */
+export function readRepositoryContext(env: NodeJS.ProcessEnv = process.env): RepositoryContext {
+  const missing = (['GITHUB_REPOSITORY', 'GITHUB_TOKEN'] as const).filter((name) => !env[name]?.trim());
+  if (missing.length)
+    throw fail(
+      `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set`,
+      'Run in GitHub Actions, which sets GITHUB_REPOSITORY, and pass the token to the step: `env: GITHUB_TOKEN: ${{ github.token }}`.',
+      undefined,
+      'read the repository context',
+    );
+  return {
+    ...repository(env.GITHUB_REPOSITORY!.trim()),
+    token: env.GITHUB_TOKEN!.trim(),
+    baseUrl: apiUrl(env.GITHUB_API_URL),
+  };
 }

@@ -2,6 +2,7 @@
 // when missing. Duplicates (two runs racing to create it) are resolved in favour of the newest.
 import type { Octokit } from '@octokit/rest';
 import { githubApiError, isHttpError } from './api-error.ts';
+import { tokenOf } from './client.ts';
 import { assertCommentFits } from './comment-limit.ts';
 import { assertMarker, carriesMarker, stickyMarker, withMarker } from './marker.ts';
 
@@ -96,14 +97,4 @@ async function upsert(
 /** Creation time, then id (ids grow), since two racing runs can create comments within the same second. */
 function oldestFirst(a: Comment, b: Comment): number {
   return Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id;
-}
-
-/** The token octokit authenticates with, so error text can be redacted of it whatever its shape. */
-async function tokenOf(octokit: Octokit): Promise<string[]> {
-  try {
-    const auth = (await octokit.auth()) as { token?: unknown } | undefined;
-    return typeof auth?.token === 'string' ? [auth.token] : [];
-  } catch {
-    return [];
-  }
 }

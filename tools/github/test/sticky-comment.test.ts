@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Octokit } from '@octokit/rest';
 import { GITHUB_COMMENT_MAX_CHARS, stickyMarker, upsertStickyComment } from '../src/index.ts';
-import { ISSUE_COMMENT, ISSUE_COMMENTS } from '../src/routes.ts';
+import { COMMIT_PULLS, ISSUE_COMMENT, ISSUE_COMMENTS } from '../src/routes.ts';
 import { OWNER, PR, REPO, cxErrorOf, useGitHubStandIn } from './stand-in/harness.ts';
 
 const MARKER = '<!-- cxops:plan-summary -->';
@@ -161,7 +161,7 @@ describe('upsertStickyComment against the GitHub stand-in', () => {
 });
 
 describe('the route constants', () => {
-  it('are the routes of the octokit methods the sticky comment calls', () => {
+  it('are the routes of the octokit methods cxops calls', () => {
     const issues = new Octokit().rest.issues;
     const route = (method: { endpoint: { DEFAULTS: { method: string; url?: string } } }) =>
       `${method.endpoint.DEFAULTS.method} ${method.endpoint.DEFAULTS.url}`;
@@ -173,5 +173,6 @@ describe('the route constants', () => {
       `PATCH ${ISSUE_COMMENT}`,
       `DELETE ${ISSUE_COMMENT}`,
     ]);
+    expect(route(new Octokit().rest.repos.listPullRequestsAssociatedWithCommit)).toBe(`GET ${COMMIT_PULLS}`);
   });
 });

@@ -1,12 +1,13 @@
 // The jobs on one environment that the Nx targets and the workflows run: plan (init → validate → plan -out →
-// show -json → policies → summary.md + policy.json), apply exactly the reviewed plan, and drift.
+// show -json → policies → summary.md + policy.json) and apply exactly the reviewed plan. Drift: @cxops/drift.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CxError, writeFileAtomic } from '@cxops/core';
 import { applyCost, type ApplyCost } from '@cxops/costs';
-import { driftedObjects, loadPlan, renderSummary, type DriftedObject, type PolicyReport } from '@cxops/plan';
+import { renderSummary, type PolicyReport } from '@cxops/plan';
 import { applyPlanFile, initRoot, planRoot, validateRoot, type PlanResult } from '@cxops/terraform';
 import { assessPlans } from './plans.ts';
+import { withReviewRecord } from './review.ts';
 import { openRoot, planFolder, type OpenOptions, type RootSession } from './session.ts';
 
 export interface PlanJobOptions extends Omit<OpenOptions, 'backend'> {
@@ -23,7 +24,11 @@ export interface EnvironmentPlanResult extends PlanResult {
 }
 
 export async function planEnvironment(root: string, options: PlanJobOptions): Promise<EnvironmentPlanResult> {
-  return planSession(await openRoot(root, { ...options, backend: true }), options.summaryLimit);
+  const session = await openRoot(root, { ...options, backend: true });
+  // Review record (review.ts): digest.json and review.json beside the summary, or a failed review.json.
+  return withReviewRecord(session.identity, planFolder(session.identity), () =>
+    planSession(session, options.summaryLimit),
+  );
 }
 
 async function planSession(session: RootSession, summaryLimit: number): Promise<EnvironmentPlanResult> {
@@ -74,34 +79,4 @@ export async function applyReviewedPlan(
   await session.beforeLockingRun();
   const applied = await applyPlanFile(session.engine, session.dir, planFile, { env: session.env });
   return { environment, output: applied.stdout };
-}
-
-export interface DriftResult {
-  environment: string;
-  drifted: DriftedObject[];
-  /** The normal plan would change something too (code merged but not applied). */
-  hasChanges: boolean;
-  planJson: string;
-}
-
-/** A refresh-only plan: what changed outside code since the last apply. */
-export async function checkDrift(
-  root: string,
-  options: Omit<OpenOptions, 'backend'> = {},
-): Promise<DriftResult> {
-  const session = await openRoot(root, { ...options, backend: true });
-  const outDir = planFolder(session.identity);
-  await initRoot(session.engine, session.dir, session.init);
-  await session.beforeLockingRun();
-  const planned = await planRoot(session.engine, session.dir, outDir, {
-    env: session.env,
-    mode: 'refresh-only',
-  });
-  const { plan } = await loadPlan(planned.jsonFile);
-  return {
-    environment: session.identity.environment!.name,
-    drifted: driftedObjects(plan),
-    hasChanges: planned.hasChanges,
-    planJson: planned.jsonFile,
-  };
 }

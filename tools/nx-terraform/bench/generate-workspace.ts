@@ -3,7 +3,9 @@
 // templates), an org root and N department roots. The org root has the repository's own shared wiring
 // (environments/org/versions.tf and providers.tf, copied) and calls modules/org; each department links that
 // wiring and calls modules/department once with a little generated data, naming its own flow YAML in main.tf
-// as the real departments do.
+// as the real departments do. Every tenth department takes its in-queue flow from one shared file
+// (environments/shared-flows/, read by the flows module through file()), and every hundredth also calls a
+// generated module that reads a template and calls a leaf module: change kinds the benchmark checks.
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { departmentRoot, merge, orgRoot, REPO_ROOT, type GeneratedRoots } from '@cxops/test-support/hcl-root';
@@ -32,9 +34,21 @@ const DOMAINS = [
   'schedules',
 ];
 /** Modules below this index are leaves; every other module calls one of them. */
-const LEAVES = 10;
+export const LEAVES = 10;
 
-function moduleName(i: number): string {
+/** The in-queue flow every tenth department shares. */
+export const SHARED_FLOW = 'environments/shared-flows/in-queue.yaml';
+
+/** Departments whose index is a multiple of this read the shared in-queue flow. */
+export const SHARED_FLOW_EVERY = 10;
+
+/** Departments whose index is 1 modulo this also call TEMPLATE_MODULE (when the workspace has it). */
+export const EXTRA_CALL_EVERY = 100;
+
+/** A generated module that reads a template and calls a leaf (index ≥ LEAVES, a multiple of 3). */
+export const TEMPLATE_MODULE = 12;
+
+export function moduleName(i: number): string {
   return `${DOMAINS[i % DOMAINS.length]}-${String(i).padStart(3, '0')}`;
 }
 
@@ -78,7 +92,14 @@ export function generateWorkspace(root: string, environments: number, modules: n
   copyRepositoryModules(write);
   for (let i = 0; i < modules; i++) writeModule(write, i);
   const departments = Array.from({ length: environments }, (_, i) => departmentName(i));
-  writeRoots(merge(orgEnvironment(root, departments), ...departments.map((d) => department(root, d))));
+  const extraCalls = modules > TEMPLATE_MODULE;
+  writeRoots(
+    merge(
+      orgEnvironment(root, departments),
+      ...departments.map((d, i) => department(root, d, i, extraCalls)),
+    ),
+  );
+  write(SHARED_FLOW, `inqueueCall:\n  name: '{{flow_name}}'\n`);
   size.projects = [...folders].filter((dir) => !dir.split('/').includes('tests')).length;
   return size;
 }
@@ -152,10 +173,12 @@ function orgEnvironment(root: string, departments: string[]): GeneratedRoots {
   );
 }
 
-function department(root: string, name: string): GeneratedRoots {
+function department(root: string, name: string, index: number, extraCalls = false): GeneratedRoots {
   const dir = `environments/${name}`;
   const queue = (kind: string) => `${division(name)} ${kind}`;
-  return departmentRoot(
+  const sharedFlow = index % SHARED_FLOW_EVERY === 0;
+  const inQueueFlow = sharedFlow ? path.posix.relative(dir, SHARED_FLOW) : 'flows/in-queue.yaml';
+  const roots = departmentRoot(
     {
       dir,
       absoluteDir: path.join(root, dir),
@@ -171,7 +194,7 @@ function department(root: string, name: string): GeneratedRoots {
           { email: `agent.${name}@example.com`, name: `Agent ${name}`, skills: { 'Bench English': 5 } },
           { email: `lead.${name}@example.com`, name: `Lead ${name}`, title: 'Team Lead' },
         ],
-        in_queue_flows: [{ name: `${division(name)} In-Queue`, filepath: 'flows/in-queue.yaml' }],
+        in_queue_flows: [{ name: `${division(name)} In-Queue`, filepath: inQueueFlow }],
         queues: [
           {
             name: queue('Phone'),
@@ -189,11 +212,31 @@ function department(root: string, name: string): GeneratedRoots {
         ],
       },
       extra: {
-        'flows/in-queue.yaml': `inqueueCall:\n  name: '{{flow_name}}'\n`,
+        ...(sharedFlow ? {} : { 'flows/in-queue.yaml': `inqueueCall:\n  name: '{{flow_name}}'\n` }),
         'flows/inbound.yaml': `inboundCall:\n  name: '{{flow_name}}'\n  queue: '{{phone_queue}}'\n`,
         'README.md': `# ${name}\n`,
       },
     },
     'environments/org',
   );
+  if (extraCalls && index % EXTRA_CALL_EVERY === 1) {
+    roots.files[`${dir}/main.tf`] +=
+      `\nmodule "extra_skills" {\n  source = "../../modules/${moduleName(TEMPLATE_MODULE)}"\n\n  names = []\n}\n`;
+  }
+  return roots;
+}
+
+/** A department root added later, as a user adds one: main.tf calling modules/department, and the links. */
+export function newDepartment(root: string, name: string): GeneratedRoots {
+  return department(root, name, 3);
+}
+
+/** Terramate's configuration for the same workspace: its root config and one stack per environment root. */
+export function terramateFiles(environmentDirs: string[]): Record<string, string> {
+  const files: Record<string, string> = {
+    'terramate.tm.hcl': 'terramate {\n  config {\n    git {\n      default_branch = "main"\n    }\n  }\n}\n',
+  };
+  for (const dir of environmentDirs)
+    files[`${dir}/stack.tm.hcl`] = `stack {\n  name = "${path.posix.basename(dir)}"\n}\n`;
+  return files;
 }

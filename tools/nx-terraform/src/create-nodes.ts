@@ -11,8 +11,9 @@ import {
 } from '@nx/devkit';
 import { calculateHashesForCreateNodes } from '@nx/devkit/internal';
 import { CACHE_VERSION, ProjectCache } from './cache.ts';
+import { cachedReferenceReader } from './file-references.ts';
 import { identify, type ProjectIdentity } from './layout.ts';
-import { linkedFiles, type LinkedFile } from './links.ts';
+import { linkedFilesByProject, type LinkedFile } from './links.ts';
 import { normalizeOptions, type NormalizedOptions, type TerraformPluginOptions } from './options.ts';
 import { resolveInWorkspace, toInput } from './paths.ts';
 import { readTerraformProject, type ProjectFiles, type TerraformProjectInfo } from './read-project.ts';
@@ -35,7 +36,7 @@ export const createNodes: CreateNodes<TerraformPluginOptions> = [
     const cache = new ProjectCache(context.workspaceRoot);
     try {
       const { infos, errors } = await readProjects(projects, cache, context);
-      const links = await readLinks(projects, context);
+      const links = linkedFilesByProject(context.workspaceRoot, projects);
       const results: CreateNodesResults = projects.map((files) => [
         configFileOf(files),
         { projects: { [files.root]: buildProject(files.root, infos, links, normalized) } },
@@ -80,12 +81,13 @@ async function readProjects(projects: ProjectFiles[], cache: ProjectCache, conte
   );
   const infos = new Map<string, TerraformProjectInfo>();
   const errors: Array<[file: string, error: Error]> = [];
+  const referencesOf = cachedReferenceReader(cache);
   await Promise.all(
     projects.map(async (files, i) => {
       const hash = hashes[i]!;
       const cached = cache.get(hash);
       if (cached) return infos.set(files.root, cached);
-      const read = await readTerraformProject(context.workspaceRoot, files);
+      const read = await readTerraformProject(context.workspaceRoot, files, referencesOf);
       infos.set(files.root, read.info);
       // Broken projects are not cached, so their errors are reported on every run until fixed.
       if (read.errors.length === 0) cache.set(hash, read.info);
@@ -94,18 +96,6 @@ async function readProjects(projects: ProjectFiles[], cache: ProjectCache, conte
   );
   errors.sort(([a], [b]) => a.localeCompare(b));
   return { infos, errors };
-}
-
-/** Every project's linked .tf files, by project root (only projects that have any). */
-async function readLinks(projects: ProjectFiles[], context: CreateNodesContext) {
-  const links = new Map<string, LinkedFile[]>();
-  await Promise.all(
-    projects.map(async (files) => {
-      const found = await linkedFiles(context.workspaceRoot, files);
-      if (found.length > 0) links.set(files.root, found);
-    }),
-  );
-  return links;
 }
 
 function buildProject(

@@ -4,6 +4,11 @@ export { createDependencies } from './create-dependencies.ts';
 export { parseHcl, HclSyntaxError } from './hcl.ts';
 export { identify, type ProjectIdentity, type ProjectKind } from './layout.ts';
 export { normalizeOptions, VERBS, type TerraformPluginOptions, type TerraformVerb } from './options.ts';
-export { cachePath, CACHE_VERSION } from './cache.ts';
+export { cachePath, CACHE_VERSION, fileCachePath } from './cache.ts';
 
 export const name = '@cxops/nx-terraform';
+export {
+  affectedTerraformProjects,
+  type AffectedTerraformProjects,
+  type TerraformProject,
+} from './affected-files.ts';

@@ -3,7 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { HclSyntaxError, parseHcl } from './hcl.ts';
-import { findReferences } from './references.ts';
+import { findReferences, type HclReferences } from './references.ts';
 import { resolveInWorkspace } from './paths.ts';
 
 export interface ProjectFiles {
@@ -38,7 +38,19 @@ export interface ReadResult {
   errors: Array<[file: string, error: Error]>;
 }
 
-export async function readTerraformProject(workspaceRoot: string, files: ProjectFiles): Promise<ReadResult> {
+/** What one file uses, from its path (for error positions and its kind) and its text. */
+export type ReferenceReader = (file: string, text: string) => Promise<HclReferences>;
+
+/** Parses a .tf, .tfvars or .tfvars.json file and collects what it uses. */
+export async function parseReferences(file: string, text: string): Promise<HclReferences> {
+  return findReferences(await parseFile(file, text));
+}
+
+export async function readTerraformProject(
+  workspaceRoot: string,
+  files: ProjectFiles,
+  referencesOf: ReferenceReader = parseReferences,
+): Promise<ReadResult> {
   const info: TerraformProjectInfo = {
     root: files.root,
     modules: [],
@@ -52,7 +64,10 @@ export async function readTerraformProject(workspaceRoot: string, files: Project
   const parsed = await Promise.all(
     [...files.tf, ...tfvars].map(async (file) => {
       try {
-        return { file, json: await parseFile(file, await readFile(join(workspaceRoot, file), 'utf8')) };
+        return {
+          file,
+          references: await referencesOf(file, await readFile(join(workspaceRoot, file), 'utf8')),
+        };
       } catch (error) {
         errors.push([file, error instanceof Error ? error : new Error(String(error))]);
         return undefined;
@@ -62,7 +77,7 @@ export async function readTerraformProject(workspaceRoot: string, files: Project
   for (const entry of parsed) {
     if (!entry) continue;
     const dir = posix.dirname(entry.file);
-    const { modules, reads } = findReferences(entry.json);
+    const { modules, reads } = entry.references;
     for (const call of modules) {
       const target = resolveInWorkspace(dir, call.source);
       if (target !== undefined) info.modules.push({ ...call, dir: target, file: entry.file });

@@ -134,7 +134,12 @@ function applyTarget(project: TargetProject, options: NormalizedOptions): Target
 }
 
 function driftTarget(project: TargetProject, options: NormalizedOptions): TargetConfiguration {
-  return liveTarget('drift', project, options, 'Looks for drift with a refresh-only plan');
+  return liveTarget(
+    'drift',
+    project,
+    options,
+    'Looks for drift: what changed outside code (and who, when); exit 2 on drift',
+  );
 }
 
 /** A deterministic check: cached, with every input that can change its answer. */

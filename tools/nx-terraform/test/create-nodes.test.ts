@@ -1,5 +1,5 @@
 // createNodes called directly on temporary workspaces with a hand-built context, asserting what it returns.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import {
   AggregateCreateNodesError,
   type CreateNodesContext,
@@ -7,7 +7,13 @@ import {
   type TargetConfiguration,
 } from '@nx/devkit';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cachePath, createDependencies, createNodes, type TerraformPluginOptions } from '../src/index.ts';
+import {
+  cachePath,
+  createDependencies,
+  createNodes,
+  fileCachePath,
+  type TerraformPluginOptions,
+} from '../src/index.ts';
 import { FIXTURE } from './support/fixture.ts';
 import { createWorkspace, type Workspace } from './support/workspace.ts';
 
@@ -178,7 +184,7 @@ resource "genesyscloud_flow" "inbound" {
                       "^terraform",
                     ],
                     "metadata": {
-                      "description": "Looks for drift with a refresh-only plan",
+                      "description": "Looks for drift: what changed outside code (and who, when); exit 2 on drift",
                       "help": {
                         "command": "npx cxops drift --help",
                         "example": {},
@@ -811,6 +817,48 @@ describe('the cache', () => {
     const second = projectsOf(await run(ws));
     expect(second['environments/sales']!.namedInputs.terraform).toContain('{workspaceRoot}/from-cache');
     expect(second['environments/support']!).toEqual(projectsOf(first)['environments/support']!);
+  });
+
+  it('keeps what each file uses by its text, so a folder read again parses only text it has not seen', async () => {
+    const call = 'module "queues" {\n  source = "../../modules/queues"\n}\n';
+    const ws = workspace({
+      'modules/queues/main.tf': 'resource "genesyscloud_routing_queue" "this" {\n  name = "Support"\n}\n',
+      'environments/sales/main.tf': call,
+      'environments/support/main.tf': call,
+      'environments/support/outputs.tf': 'output "x" {\n  value = 1\n}\n',
+    });
+    await run(ws);
+    const file = fileCachePath(ws.root);
+    expect(file).toBe(`${ws.root}/.nx/workspace-data/nx-terraform-files-v3.hash`);
+    const cache = JSON.parse(readFileSync(file, 'utf8')) as {
+      entries: Record<string, { modules: Array<{ name: string; source: string }> }>;
+    };
+    // Four files, three texts: the two departments' main.tf are the same text, parsed once.
+    expect(Object.keys(cache.entries)).toHaveLength(3);
+
+    // Plant a marker in what the shared main.tf uses, and forget the projects: both folders are read again.
+    for (const entry of Object.values(cache.entries))
+      if (entry.modules.length > 0) entry.modules = [{ name: 'from-cache', source: '../../modules/queues' }];
+    writeFileSync(file, JSON.stringify(cache));
+    rmSync(cachePath(ws.root));
+    const projects = projectsOf(await run(ws));
+    for (const root of ['environments/sales', 'environments/support'])
+      expect(projects[root]!.metadata.terraform.modules).toEqual([
+        expect.objectContaining({ name: 'from-cache', dir: 'modules/queues', file: `${root}/main.tf` }),
+      ]);
+  });
+
+  it('names every file that has a syntax error, even when two hold the same text', async () => {
+    const ws = workspace({
+      'environments/sales/main.tf': 'locals {\n',
+      'environments/support/main.tf': 'locals {\n',
+    });
+    const error = (await run(ws).catch((e: unknown) => e)) as AggregateCreateNodesError;
+    expect(error).toBeInstanceOf(AggregateCreateNodesError);
+    expect(error.errors.map(([file, e]) => [file, e.message.split('\n')[1]])).toEqual([
+      ['environments/sales/main.tf', '  where: environments/sales/main.tf:1:8'],
+      ['environments/support/main.tf', '  where: environments/support/main.tf:1:8'],
+    ]);
   });
 
   it('does not keep projects with errors, so they are reported again', async () => {

@@ -1,7 +1,10 @@
 // vitest matchers for plans. Import once in a test file (`import '@cxops/plan/matchers'`), then:
 //   expect(plan).toCreate('genesyscloud_routing_queue')
-//   expect(plan).toChangeAttribute({ name: 'Billing' }, 'acw_timeout_ms', 30000, 60000)
+//   expect(plan).toChangeAttribute({ type: 'genesyscloud_routing_queue', name: 'Billing' }, 'acw_timeout_ms', 30000, 60000)
 // Unknown-aware: a value known only after apply never counts as absent, and only `unknownAfterApply` matches it.
+// Typed: when the selector names a genesyscloud resource type (or the type is given as the type parameter,
+// `toChangeAttribute<'genesyscloud_routing_queue'>(…)`), attribute paths and values are checked against the
+// provider's schema at compile time; other selectors (terraform_data, a bare name) stay untyped.
 import { expect } from 'vitest';
 import { changeKind, type ChangeKind, type PlanJson, type ResourceChange } from './model.ts';
 import { describeSelector, effectiveChanges, selectChanges, type Selector } from './select.ts';
@@ -15,11 +18,9 @@ import {
   type Path,
 } from './values.ts';
 import type { LoadedPlan } from './load.ts';
+import { absent, unknownAfterApply, type AttributeChangeArgs, type TypedSelector } from './typed.ts';
 
-/** Use as the expected value of toChangeAttribute to assert "known only after apply". */
-export const unknownAfterApply = Symbol.for('cxops.unknownAfterApply');
-/** Use as `from` to assert the attribute did not exist before (a create). */
-export const absent = Symbol.for('cxops.absent');
+export { absent, unknownAfterApply };
 
 interface MatcherContext {
   isNot: boolean;
@@ -77,6 +78,7 @@ expect.extend({
   toUpdate: kindMatcher('update', 'toUpdate'),
   toDelete: kindMatcher('delete', 'toDelete'),
   toReplace: kindMatcher('replace', 'toReplace'),
+  toImport: kindMatcher('import', 'toImport'),
 
   toHaveNoChanges(this: MatcherContext, received: unknown, selector?: Selector) {
     const plan = asPlan(received, 'toHaveNoChanges');
@@ -139,12 +141,18 @@ expect.extend({
 });
 
 interface PlanMatchers<R = unknown> {
-  toCreate(selector: Selector): R;
-  toUpdate(selector: Selector): R;
-  toDelete(selector: Selector): R;
-  toReplace(selector: Selector): R;
-  toHaveNoChanges(selector?: Selector): R;
-  toChangeAttribute(selector: Selector, path: string | Path, from: unknown, to: unknown): R;
+  toCreate<T extends string = string>(selector: TypedSelector<T>): R;
+  toUpdate<T extends string = string>(selector: TypedSelector<T>): R;
+  toDelete<T extends string = string>(selector: TypedSelector<T>): R;
+  toReplace<T extends string = string>(selector: TypedSelector<T>): R;
+  /** An existing object brought under management by an import block, with no change to it. */
+  toImport<T extends string = string>(selector: TypedSelector<T>): R;
+  toHaveNoChanges<T extends string = string>(selector?: TypedSelector<T>): R;
+  /** `path, from, to`: for a genesyscloud type, a path of its schema and values of that attribute's type. */
+  toChangeAttribute<T extends string = string>(
+    selector: TypedSelector<T>,
+    ...change: AttributeChangeArgs<T>
+  ): R;
 }
 
 declare module 'vitest' {

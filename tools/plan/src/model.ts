@@ -15,6 +15,8 @@ export interface Change {
   before_sensitive?: Mask;
   after_sensitive?: Mask;
   replace_paths?: (string | number)[][];
+  /** Set when an `import` block brings an existing object under this address (format 1.2+). */
+  importing?: { id?: string };
 }
 
 export interface ResourceChange {
@@ -49,11 +51,14 @@ export interface PlanJson {
 }
 
 /** The kind of change a reviewer reads: replace is a delete and a create of one object. */
-export type ChangeKind = 'create' | 'update' | 'delete' | 'replace' | 'read' | 'no-op' | 'forget';
+/** `import`: an existing object brought under management and left as it is (an import that also changes it is
+ * an update). */
+export type ChangeKind = 'create' | 'update' | 'delete' | 'replace' | 'read' | 'no-op' | 'forget' | 'import';
 
 export function changeKind(change: Change): ChangeKind {
   const actions = change.actions;
   if (actions.includes('delete') && actions.includes('create')) return 'replace';
+  if (actions.length === 1 && actions[0] === 'no-op' && change.importing) return 'import';
   if (actions.length === 1) return actions[0] as ChangeKind;
   return 'update';
 }

@@ -7,6 +7,7 @@ import { policyMarkdown } from './policies/render.ts';
 import { noun } from './policies/contact-center.ts';
 import { countByKind, effectiveChanges } from './select.ts';
 import { describeChange } from './describe.ts';
+import { planNames } from './names.ts';
 import type { EnvironmentPlan } from './policies/types.ts';
 
 export interface SummaryOptions {
@@ -18,17 +19,22 @@ export interface SummaryOptions {
 }
 
 function table(inputs: EnvironmentPlan[], report?: PolicyReport): string[] {
+  const counts = inputs.map(({ plan }) => countByKind(effectiveChanges(plan)));
+  // The import column only when something is imported (adopting an existing org); most plans import nothing.
+  const imports = counts.some((c) => c.import > 0);
   const lines = [
-    '| Environment | ➕ create | ✏️ update | ♻️ replace | 🗑️ delete | Policies |',
-    '|---|---:|---:|---:|---:|---|',
+    `| Environment |${imports ? ' 📥 import |' : ''} ➕ create | ✏️ update | ♻️ replace | 🗑️ delete | Policies |`,
+    `|---|${imports ? '---:|' : ''}---:|---:|---:|---:|---|`,
   ];
-  for (const { environment, plan } of inputs) {
-    const c = countByKind(effectiveChanges(plan));
+  inputs.forEach(({ environment }, i) => {
+    const c = counts[i]!;
     const blocking = report?.blocking.filter((f) => f.environment === environment).length ?? 0;
     const notes = report?.findings.filter((f) => f.environment === environment).length ?? 0;
     const policy = blocking ? `⛔ ${blocking} blocking` : notes ? `⚠️ ${notes} note(s)` : '✅';
-    lines.push(`| ${environment} | ${c.create} | ${c.update} | ${c.replace} | ${c.delete} | ${policy} |`);
-  }
+    lines.push(
+      `| ${environment} |${imports ? ` ${c.import} |` : ''} ${c.create} | ${c.update} | ${c.replace} | ${c.delete} | ${policy} |`,
+    );
+  });
   return lines;
 }
 
@@ -46,11 +52,12 @@ function appendEnvironmentDetails(input: EnvironmentPlan, out: string[], budget:
   };
   const changes = effectiveChanges(input.plan);
   if (changes.length === 0) return push(`### ${input.environment}`, '', 'No changes.', '');
+  const names = planNames(input.plan);
   const destructive = new Set(changes.filter((rc) => ['delete', 'replace'].includes(changeKind(rc.change))));
   if (!push(`### ${input.environment}`, '')) return false;
   if (destructive.size) {
     if (!push('**Destructive:**')) return false;
-    for (const rc of destructive) if (!push(`- ${describeChange(rc)}`)) return false;
+    for (const rc of destructive) if (!push(`- ${describeChange(rc, names)}`)) return false;
     if (!push('')) return false;
   }
   const byType = new Map<string, typeof changes>();
@@ -62,7 +69,7 @@ function appendEnvironmentDetails(input: EnvironmentPlan, out: string[], budget:
   }
   for (const [type, list] of byType) {
     if (!push(`<details><summary>${noun(type)}s (${list.length})</summary>`, '')) return false;
-    for (const rc of list) if (!push(`- ${describeChange(rc)}`)) return false;
+    for (const rc of list) if (!push(`- ${describeChange(rc, names)}`)) return false;
     if (!push('', '</details>', '')) return false;
   }
   return true;
@@ -107,7 +114,7 @@ export function renderSummary(
         ? [
             `### ${input.environment} — destructive`,
             '',
-            ...destructive.map((rc) => `- ${describeChange(rc)}`),
+            ...destructive.map((rc) => `- ${describeChange(rc, planNames(input.plan))}`),
             '',
           ]
         : [];

@@ -117,3 +117,33 @@ describe('renderSummary', () => {
     expect(markdown).toContain('This plan changes 3000 objects; the cap is 150.');
   });
 });
+
+describe('a plan that imports existing objects (adopting an org)', () => {
+  it('counts and lists the imports, which are not changes to the org', () => {
+    const adopted = {
+      format_version: '1.2',
+      resource_changes: [
+        {
+          address: 'module.department.module.queues.genesyscloud_routing_queue.this["Sales - Chat"]',
+          mode: 'managed' as const,
+          type: 'genesyscloud_routing_queue',
+          name: 'this',
+          index: 'Sales - Chat',
+          change: {
+            actions: ['no-op' as const],
+            before: { name: 'Sales - Chat' },
+            after: { name: 'Sales - Chat' },
+            importing: { id: '7c0c7d6a-0000-4000-8000-000000000001' },
+          },
+        },
+      ],
+    };
+    const inputs = [{ environment: 'sales', plan: adopted }];
+    const { markdown } = renderSummary(inputs, evaluatePolicies(inputs), { limit: LIMIT });
+    expect(markdown).toContain('| Environment | 📥 import | ➕ create |');
+    expect(markdown).toContain('| sales | 1 | 0 | 0 | 0 | 0 | ✅ |');
+    expect(markdown).toContain(
+      "📥 Queue 'Sales - Chat' imported as it is (id 7c0c7d6a-0000-4000-8000-000000000001)",
+    );
+  });
+});

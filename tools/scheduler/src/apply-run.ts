@@ -5,10 +5,9 @@
 // It never narrows an apply with -target: a reviewed plan is applied whole or not at all.
 import { loadPlan, type PlanJson } from '@cxops/plan';
 import path from 'node:path';
-import { CxError, workspaceRoot } from '@cxops/core';
+import { CxError, loopbackGatewayEnv, workspaceRoot } from '@cxops/core';
 import { chooseParallelism, costModel, planOperations, type CostModel } from '@cxops/costs';
 import {
-  governedEnv,
   loadBudget,
   startGovernor,
   upstreamOf,
@@ -59,7 +58,7 @@ export function engineSettings(
   choice: { tokens: number; parallelism: number },
 ): Record<string, string> {
   return {
-    ...governedEnv(port),
+    ...loopbackGatewayEnv(port),
     GENESYSCLOUD_TOKEN_POOL_SIZE: String(choice.tokens),
     TF_CLI_ARGS_plan: `-parallelism=${choice.parallelism}`,
     TF_CLI_ARGS_apply: `-parallelism=${choice.parallelism}`,

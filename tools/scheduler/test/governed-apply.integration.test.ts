@@ -5,9 +5,10 @@
 // budget is low on purpose, and the provider sleeps after queue and role changes).
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loopbackGatewayEnv } from '@cxops/core';
 import { applyCost, costModel } from '@cxops/costs';
 import type { FaultRule, RateLimitOptions } from '@cxops/emulator';
-import { defaultBudget, governedEnv, singleUpstream, startGovernor, type RateBudget } from '@cxops/governor';
+import { defaultBudget, singleUpstream, startGovernor, type RateBudget } from '@cxops/governor';
 import { changeKind, effectiveChanges } from '@cxops/plan';
 import { resolveEngine } from '@cxops/terraform';
 import { providerEnv, ScratchRoot } from '@cxops/test-support/emulated-runs';
@@ -173,7 +174,7 @@ describe('a governed apply under seeded 5xx and 429 bursts', () => {
     org.emulator.context.faults.set(faults, 'governed-apply');
     const governor = await startGovernor({ upstream: singleUpstream(org.url), budget: defaultBudget() });
     const sales = roots.get('sales')!;
-    const governed = { ...governedEnv(governor.port), GENESYSCLOUD_TOKEN_POOL_SIZE: '10' };
+    const governed = { ...loopbackGatewayEnv(governor.port), GENESYSCLOUD_TOKEN_POOL_SIZE: '10' };
     try {
       await sales.plan(governed);
       let applied = await sales.apply(governed, 20);

@@ -1,9 +1,14 @@
-// The running emulated org of the local stack, as a supervisor or a test reaches it: through its admin API.
-import { CxError, EXIT } from '@cxops/core';
-import { EmulatorAdmin } from '@cxops/emulator';
+// The running emulated org of the local stack, as a supervisor or a test reaches it: through its admin API,
+// and its audit log through the Platform API's audit query, as for a real org.
+import { AuditClient, auditConnectionFromEnv } from '@cxops/audit';
+import { CxError, EXIT, loopbackGatewayEnv } from '@cxops/core';
+import { AUDITED_KINDS, EmulatorAdmin, type AuditLogMessage } from '@cxops/emulator';
 import { stackStatus } from './stack.ts';
 
-export async function runningEmulatorAdmin(): Promise<EmulatorAdmin> {
+/** The OAuth client the tooling uses on the embedded default (the emulator accepts any credentials). */
+export const LOCAL_CLIENT_ID = 'cxops-local';
+
+async function runningEmulatorUrl(): Promise<string> {
   const emulator = (await stackStatus()).find((s) => s.name === 'genesys emulator');
   if (!emulator?.running || !emulator.endpoint)
     throw new CxError({
@@ -12,7 +17,43 @@ export async function runningEmulatorAdmin(): Promise<EmulatorAdmin> {
       fix: 'run `npx cxops emulator start` (or `npx cxops stack start`)',
       exitCode: EXIT.unavailable,
     });
-  return new EmulatorAdmin(emulator.endpoint);
+  return emulator.endpoint;
+}
+
+export async function runningEmulatorAdmin(): Promise<EmulatorAdmin> {
+  return new EmulatorAdmin(await runningEmulatorUrl());
+}
+
+/** The emulated org's gateway, as the provider's `gateway` block and the audit client read it. */
+export function localGatewayEnv(url: string): Record<string, string> {
+  return {
+    ...loopbackGatewayEnv(new URL(url).port),
+    GENESYSCLOUD_OAUTHCLIENT_ID: LOCAL_CLIENT_ID,
+    GENESYSCLOUD_OAUTHCLIENT_SECRET: LOCAL_CLIENT_ID,
+  };
+}
+
+/** The emulated org's audit log of the last days, oldest first, through the audit query (kind: queues, users…). */
+export async function emulatorAuditLog(
+  options: { kind?: string; days?: number } = {},
+): Promise<AuditLogMessage[]> {
+  const kind = options.kind === undefined ? undefined : AUDITED_KINDS[options.kind];
+  if (options.kind !== undefined && !kind)
+    throw new CxError({
+      action: `list the changes to ${options.kind}`,
+      reason: 'no such kind of object',
+      fix: `use one of ${Object.keys(AUDITED_KINDS).join(', ')}`,
+    });
+  const client = new AuditClient(auditConnectionFromEnv(localGatewayEnv(await runningEmulatorUrl())));
+  const now = Date.now();
+  const days = options.days ?? 30;
+  return client.query({
+    interval: `${new Date(now - days * 86_400_000).toISOString()}/${new Date(now + 60_000).toISOString()}`,
+    ...(kind
+      ? { serviceName: kind.serviceName, filters: [{ property: 'EntityType', value: kind.entityType }] }
+      : {}),
+    sort: [{ name: 'Timestamp', sortOrder: 'ascending' }],
+  });
 }
 
 /** Changes one object, found by exact name or id, as a supervisor would in the admin UI (audited). */

@@ -5,3 +5,4 @@ export * from './process.ts';
 export * from './released-locks.ts';
 export * from './target.ts';
 export * from './emulated-org.ts';
+export * from './state-store.ts';

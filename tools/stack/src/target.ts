@@ -3,6 +3,7 @@
 // local stack's versioned bucket and the emulated org.
 import { stateKey } from '@cxops/layout';
 import { localBackend } from './backend.ts';
+import { localGatewayEnv } from './emulated-org.ts';
 import { clearReleasedLock } from './released-locks.ts';
 import { startStack } from './stack.ts';
 
@@ -62,15 +63,8 @@ async function localTarget(environment: string, env: NodeJS.ProcessEnv): Promise
       ...withoutRealCredentials(env),
       ...backend.env,
       // The provider reaches the emulated org through its gateway block; the client id and secret are
-      // placeholders the emulator accepts, so real credentials never pass through here. The gateway's address
-      // comes from GENESYSCLOUD_GATEWAY_* when the provider starts, not from the saved plan, so `cxops apply`
-      // can send a reviewed plan's calls through its rate governor.
-      TF_VAR_gateway: '{}',
-      GENESYSCLOUD_GATEWAY_PROTOCOL: 'http',
-      GENESYSCLOUD_GATEWAY_HOST: '127.0.0.1',
-      GENESYSCLOUD_GATEWAY_PORT: String(stack.emulator!.port),
-      GENESYSCLOUD_OAUTHCLIENT_ID: 'cxops-local',
-      GENESYSCLOUD_OAUTHCLIENT_SECRET: 'cxops-local',
+      // placeholders the emulator accepts, so real credentials never pass through here.
+      ...localGatewayEnv(stack.emulator!.url),
       GENESYSCLOUD_TOKEN_POOL_SIZE: '2',
     },
     // versitygw refuses a new lock over a released one (see released-locks.ts): clear it before each run.

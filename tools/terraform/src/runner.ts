@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CxError, run, writeFileAtomic, type RunResult } from '@cxops/core';
 import type { Engine } from './engine.ts';
+import { describeHeldLock, heldLock } from './lock-error.ts';
 import { resourcesInProgress } from './progress-lines.ts';
 
 export interface RootRunOptions {
@@ -46,6 +47,15 @@ export function failure(
       output: `${result.stdout}\n${result.stderr}`,
     });
   }
+  const lock = heldLock(`${result.stdout}\n${result.stderr}`);
+  if (lock)
+    return new CxError({
+      action,
+      reason: describeHeldLock(lock),
+      where: `${root}: ${args.join(' ')}`,
+      fix: 'wait for that run to finish, then run again (nothing was changed). If no run is active (a crashed job), `cxops state doctor <environment>` says how to release the lock',
+      output: `${result.stdout}\n${result.stderr}`,
+    });
   return new CxError({
     action,
     reason: `${path.basename(engine.binary)} ${args[0]} exited with code ${result.exitCode}`,
@@ -114,7 +124,7 @@ export async function planRoot(
 ): Promise<PlanResult> {
   await mkdir(outDir, { recursive: true });
   const drift = options.mode === 'refresh-only';
-  const planFile = path.join(outDir, drift ? 'drift.tfplan' : 'tfplan');
+  const planFile = path.join(outDir, drift ? 'refresh-only.tfplan' : 'tfplan');
   const args = [
     'plan',
     '-input=false',
@@ -129,7 +139,7 @@ export async function planRoot(
   const shown = await runEngine(engine, root, ['show', '-json', planFile], options);
   if (shown.exitCode !== 0)
     throw failure(engine, `render the plan of ${root}`, root, ['show', '-json', planFile], shown);
-  const jsonFile = path.join(outDir, drift ? 'drift.json' : 'plan.json');
+  const jsonFile = path.join(outDir, drift ? 'refresh-only.json' : 'plan.json');
   await writeFileAtomic(jsonFile, shown.stdout);
   return { planFile, jsonFile, hasChanges: planned.exitCode === 2 };
 }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const goModule = (name: string) => path.resolve(here, '../go', name);
 
-export type ToolName = 'tofu' | 'versitygw' | 'tflint' | 'terraform-docs' | 'actionlint';
+export type ToolName = 'tofu' | 'versitygw' | 'tflint' | 'terraform-docs' | 'actionlint' | 'gitleaks';
 
 export interface GoTool {
   name: ToolName;
@@ -80,6 +80,17 @@ export const TOOLS: readonly GoTool[] = [
     versionArgs: ['-version'],
     expectVersion: plainVersion('1.7.12'),
     why: 'checks the GitHub Actions workflows offline',
+  },
+  {
+    name: 'gitleaks',
+    version: '8.30.1',
+    mainPackage: 'github.com/zricethezav/gitleaks/v8',
+    moduleDir: goModule('gitleaks'),
+    // Without this the binary reports "version is set by build process" (its Makefile sets it from git tags).
+    ldflags: '-s -w -X github.com/zricethezav/gitleaks/v8/version.Version=v8.30.1',
+    versionArgs: ['version'],
+    expectVersion: (out) => /^v8\.30\.1$/m.test(out.trim()),
+    why: 'scans staged changes for secrets at commit (Genesys OAuth client secrets, AWS keys)',
   },
 ];
 

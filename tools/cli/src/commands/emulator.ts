@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { CxError } from '@cxops/core';
 import {
   changeOutOfBand,
+  emulatorAuditLog,
   ensureEmulator,
   runningEmulatorAdmin,
   stackStatus,
@@ -79,12 +80,16 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
   emulator
     .command('change')
     .description(
-      'Change an object out of band, as a supervisor would in the admin UI (recorded in the audit log)',
+      'Change an object out of band, as a supervisor would in the admin UI (audited under that person)',
     )
     .argument('<kind>', 'queues | skills | wrapupcodes | users | roles | divisions | flows')
     .argument('<name>', 'the object name (or id)')
     .argument('<changes...>', 'field.path=value, e.g. acwSettings.timeoutMs=60000')
-    .option('--actor <who>', 'who made the change (audit log)', 'supervisor')
+    .option(
+      '--actor <who>',
+      "who makes the change: a name, or the email of one of the org's users",
+      'supervisor',
+    )
     .action(
       async (kind: string, name: string, changes: string[], opts: { actor: string }, command: Command) => {
         const { audit } = await changeOutOfBand(
@@ -93,13 +98,16 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
           Object.fromEntries(changes.map(parseAssignment)),
           opts.actor,
         );
-        emit(command, audit, () =>
-          Object.entries(audit.changes)
-            .map(
-              ([field, c]) =>
-                `${kind} "${name}": ${field} ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)} (by ${audit.actor})`,
-            )
-            .join('\n'),
+        emit(
+          command,
+          audit,
+          () =>
+            audit?.propertyChanges
+              .map(
+                (c) =>
+                  `${kind} "${name}": ${c.property} ${c.oldValues.join(', ') || '∅'} → ${c.newValues.join(', ') || '∅'} (by ${audit.user?.name ?? opts.actor})`,
+              )
+              .join('\n') ?? `${kind} "${name}": nothing changed`,
         );
       },
     );
@@ -119,17 +127,21 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
 
   emulator
     .command('audit')
-    .description('Out-of-band changes recorded by the emulated org (who, when, which fields)')
-    .option('--kind <kind>', 'only this kind of object')
-    .action(async (opts: { kind?: string }, command: Command) => {
-      const entries = await (await runningEmulatorAdmin()).audit({ kind: opts.kind });
+    .description(
+      "The emulated org's audit log (who, when, which properties), read through the Platform API's audit query",
+    )
+    .option('--kind <kind>', 'only this kind of object (queues, users, roles, …)')
+    .option('--days <n>', 'how many days back', '30')
+    .action(async (opts: { kind?: string; days: string }, command: Command) => {
+      const messages = await emulatorAuditLog({ kind: opts.kind, days: Number(opts.days) });
       emit(
         command,
-        entries,
+        messages,
         () =>
-          entries
+          messages
             .map(
-              (e) => `${e.at} ${e.actor} ${e.kind} "${e.name ?? e.id}": ${Object.keys(e.changes).join(', ')}`,
+              (m) =>
+                `${m.eventDate} ${m.user?.name ?? `client ${m.client?.id || '?'}`} ${m.action} ${m.entityType} "${m.entity.name ?? m.entity.id}": ${m.propertyChanges.map((c) => c.property).join(', ')}`,
             )
             .join('\n') || '(no changes)',
       );

@@ -1,7 +1,7 @@
-// The jobs on one environment: plan, drift, show the last plan, init (apply is commands/apply.ts).
+// The jobs on one environment: plan, show the last plan, init (apply: apply.ts; drift: drift.ts).
 import type { Command } from 'commander';
 import { EXIT } from '@cxops/core';
-import { checkDrift, initialise, lastPlanSummary, planEnvironment } from '@cxops/jobs';
+import { initialise, lastPlanSummary, planEnvironment } from '@cxops/jobs';
 import { emit } from '../output.ts';
 import { SUMMARY_LIMIT } from '../summary-limit.ts';
 
@@ -55,19 +55,5 @@ export function registerEnvironmentCommands(program: Command, setExit: SetExit):
     .action(async (root: string, _opts: unknown, command: Command) => {
       const summary = await lastPlanSummary(root);
       emit(command, summary, () => summary.markdown.trimEnd());
-    });
-
-  program
-    .command('drift')
-    .description('Refresh-only plan: what changed outside code since the last apply; exit 2 on drift')
-    .argument('<root>')
-    .action(async (root: string, _opts: unknown, command: Command) => {
-      const result = await checkDrift(root);
-      emit(command, result, () =>
-        result.drifted.length
-          ? `Drift in ${result.environment}:\n${result.drifted.map((d) => `  ${d.address}: ${d.kind} outside code`).join('\n')}`
-          : `No drift in ${result.environment}.`,
-      );
-      setExit(result.drifted.length || result.hasChanges ? EXIT.changes : EXIT.ok);
     });
 }

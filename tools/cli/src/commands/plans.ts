@@ -1,7 +1,8 @@
 // Over plan files: the safety policies (assert), their documentation (policies), and the PR summary.
 import type { Command } from 'commander';
-import { EXIT, writeFileAtomic } from '@cxops/core';
-import { assessPlans, plannedEnvironments } from '@cxops/jobs';
+import { EXIT, redactSecrets, writeFileAtomic } from '@cxops/core';
+// Only the plan jobs: assert, policies and summarize need no engine, stack or toolchain code.
+import { assessPlans, plannedEnvironments } from '@cxops/jobs/plans';
 import { policyDocsPage, policyMarkdown, RULES, renderSummary } from '@cxops/plan';
 import { emit } from '../output.ts';
 import { SUMMARY_LIMIT } from '../summary-limit.ts';
@@ -16,7 +17,7 @@ export function registerPlanCommands(program: Command, setExit: SetExit): void {
     .option('--markdown <file>', 'also write the findings as markdown')
     .action(async (plans: string[], opts: { markdown?: string }, command: Command) => {
       const { report } = await assessPlans(plans);
-      if (opts.markdown) await writeFileAtomic(opts.markdown, `${policyMarkdown(report)}\n`);
+      if (opts.markdown) await writeFileAtomic(opts.markdown, `${redactSecrets(policyMarkdown(report))}\n`);
       emit(command, report, () => policyMarkdown(report));
       if (!report.passed) setExit(EXIT.failure);
     });
@@ -47,7 +48,7 @@ export function registerPlanCommands(program: Command, setExit: SetExit): void {
       const plans = given.length > 0 ? given : await plannedEnvironments();
       const { inputs, report } = await assessPlans(plans);
       const summary = renderSummary(inputs, report, { limit: SUMMARY_LIMIT, artifactUrl: opts.artifactUrl });
-      if (opts.out) await writeFileAtomic(opts.out, `${summary.markdown}\n`);
+      if (opts.out) await writeFileAtomic(opts.out, `${redactSecrets(summary.markdown)}\n`);
       emit(command, { ...summary, passed: report.passed }, () =>
         opts.out
           ? `Summary written to ${opts.out}${summary.truncated ? ' (cut to fit; full version in the artifact)' : ''}.`

@@ -40,3 +40,14 @@ export interface FlowJob {
   selfUri: string;
   flow?: EntityRef;
 }
+
+/** An export job (Registerarchitectexportjobresponse, Architectexportjobstateresponse): one flow's YAML. */
+export interface FlowExportJob {
+  id: string;
+  status: 'Success' | 'Failure';
+  command: 'export';
+  messages: FlowJobMessage[];
+  /** The exported flow; the download URL serves its last deployed YAML. */
+  flowId?: string;
+  selfUri: string;
+}

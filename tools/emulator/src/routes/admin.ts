@@ -1,14 +1,14 @@
 // Test-only routes under /__admin (no Genesys equivalent): out-of-band changes as a supervisor would make them
-// in the admin UI (recorded in an audit log), counters, fault injection, rate-limit settings and reset.
+// in the admin UI (audited as that person, served by the audit query routes), counters, fault injection,
+// rate-limit settings and reset.
 import type { FastifyInstance } from 'fastify';
 import { isJsonObject } from '../check.ts';
 import type { EmulatorContext } from '../context.ts';
 import { badRequest, notFound } from '../errors.ts';
-import type { AuditEntry, FieldChange } from '../model/audit.ts';
+import { AUDITED_KINDS, personActor, recordAudit } from '../audit-trail.ts';
 import type { JsonObject } from '../model/common.ts';
 import { nameMatches } from '../paging.ts';
 import {
-  ADMIN_AUDIT,
   ADMIN_FAULTS,
   ADMIN_METRICS,
   ADMIN_METRICS_RESET,
@@ -20,7 +20,7 @@ import {
 } from '../paths.ts';
 import { RateLimits } from '../rate-limit.ts';
 import { changeRequest, faultsRequest, rateLimitsRequest } from '../requests/admin.ts';
-import { nowIso, type OrgState } from '../state.ts';
+import type { OrgState } from '../state.ts';
 import type { On } from './util.ts';
 
 /** What every editable object has. */
@@ -60,12 +60,6 @@ function isContainer(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null;
 }
 
-function getPath(object: JsonObject, path: string): unknown {
-  return path
-    .split('.')
-    .reduce<unknown>((value, key) => (isContainer(value) ? value[key] : undefined), object);
-}
-
 /** Sets the value at the path, making objects where the path has none; a path through a value is a 400. */
 function setPath(object: JsonObject, path: string, value: unknown): void {
   const keys = path.split('.');
@@ -98,37 +92,30 @@ export function registerAdmin(app: FastifyInstance, ctx: EmulatorContext): void 
       );
     }
     const tree = asJsonTree(object);
-    const recorded: Record<string, FieldChange> = {};
+    const state = ctx.store.state;
+    const before = structuredClone(AUDITED_KINDS[kind]!.snapshot(state, id));
     for (const [path, to] of Object.entries(changes)) {
       if (path === 'id') throw badRequest('id cannot be changed.', 'changes.id');
-      recorded[path] = { from: structuredClone(getPath(tree, path)) ?? null, to };
       setPath(tree, path, to);
     }
     if (typeof tree.version === 'number') tree.version += 1;
-    const flow = kind === 'flows' ? ctx.store.state.flows[id] : undefined;
+    const flow = kind === 'flows' ? state.flows[id] : undefined;
     if (flow) {
       // An edit published from Architect: a new version the provider's file hash cannot see.
       const next = String(Number(flow.publishedVersion.id) + 1);
       flow.publishedVersion = { id: next, name: next };
     }
-    const entry: AuditEntry = {
-      at: nowIso(),
-      actor: typeof actor === 'string' ? actor : 'admin-ui',
+    const audit = recordAudit(state, {
       kind,
       id,
-      name: typeof tree.name === 'string' ? tree.name : undefined,
-      changes: recorded,
-    };
-    ctx.store.state.audit.push(entry);
+      action: 'Update',
+      actor: personActor(state, typeof actor === 'string' && actor.trim() ? actor : 'admin-ui'),
+      before,
+      after: structuredClone(AUDITED_KINDS[kind]!.snapshot(state, id)),
+      remoteIp: request.ip,
+    });
     ctx.store.changed();
-    return { object, audit: entry };
-  });
-
-  app.get<On>(ADMIN_AUDIT, async (request) => {
-    const query = request.query;
-    return ctx.store.state.audit.filter(
-      (e) => (!query.kind || e.kind === query.kind) && (!query.since || e.at >= query.since),
-    );
+    return { object, audit: audit ?? null };
   });
 
   app.get(ADMIN_METRICS, async () => ctx.metrics.snapshot());

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { isJsonObject } from '../check.ts';
 import type { EmulatorContext } from '../context.ts';
+import { tokenLabel } from '../metrics.ts';
 import { OAUTH_TOKEN, ORGANIZATION_ME, PRODUCTS } from '../paths.ts';
 
 export function registerAuth(app: FastifyInstance, ctx: EmulatorContext): void {
@@ -28,9 +29,12 @@ export function registerAuth(app: FastifyInstance, ctx: EmulatorContext): void {
     if (!(await ctx.limits.chargeTokenEndpoint(clientId))) {
       return oauthError(400, 'invalid_request', 'rate limit exceeded; try again later');
     }
-    // Any bearer token is accepted on the API (the provider may also be given a fixed access_token), so issued
-    // tokens need not be remembered; each still gets its own rate-limit bucket.
-    return { access_token: randomBytes(24).toString('base64url'), token_type: 'bearer', expires_in: 86400 };
+    // Any bearer token is accepted on the API (the provider may also be given a fixed access_token); an issued
+    // one is remembered by fingerprint only, to audit its changes under its client. Each gets its own
+    // rate-limit bucket.
+    const token = randomBytes(24).toString('base64url');
+    ctx.tokenClients.set(tokenLabel(token), clientId);
+    return { access_token: token, token_type: 'bearer', expires_in: 86400 };
   });
 
   app.get(ORGANIZATION_ME, async () => ctx.store.state.org);

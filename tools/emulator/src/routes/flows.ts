@@ -1,12 +1,26 @@
 // genesyscloud_flow: Architect YAML deployed through a job. The emulator reads only the YAML's top-level key
-// (the flow type) and its name (flow-identity.ts).
+// (the flow type), its name and its division (flow-identity.ts), and keeps the file: an export job
+// (POST /api/v2/flows/export/jobs, as the provider's exporter and `cxops onboard` call it) hands it back through
+// a signed download URL.
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../context.ts';
-import { notFound } from '../errors.ts';
+import { badRequest, notFound } from '../errors.ts';
 import { flowIdentity } from '../flow-identity.ts';
-import type { Flow, FlowJob } from '../model/flows.ts';
+import type { Flow, FlowExportJob, FlowJob } from '../model/flows.ts';
 import { nameMatches, page } from '../paging.ts';
-import { FLOW, FLOW_JOB, FLOW_JOBS, FLOW_UNLOCK, FLOWS, pathTo, UPLOAD } from '../paths.ts';
+import {
+  DOWNLOAD,
+  FLOW,
+  FLOW_EXPORT_JOB,
+  FLOW_EXPORT_JOBS,
+  FLOW_JOB,
+  FLOW_JOBS,
+  FLOW_UNLOCK,
+  FLOWS,
+  pathTo,
+  UPLOAD,
+} from '../paths.ts';
+import { flowExportRequest } from '../requests/flows.ts';
 import { divisionRef } from '../refs.ts';
 import { newId, nowIso } from '../state.ts';
 import { byName, found, type On } from './util.ts';
@@ -31,6 +45,17 @@ export function registerFlows(app: FastifyInstance, ctx: EmulatorContext): void 
     const existing = Object.values(flows()).find(
       (f) => f.name === identity.name && f.type === identity.type && !f.deleted,
     );
+    // Architect places the flow in the division its file names; a division that does not exist fails the job.
+    const named = identity.division
+      ? Object.values(ctx.store.state.divisions).find((d) => d.name === identity.division)
+      : undefined;
+    if (identity.division && !named) {
+      job.status = 'Failure';
+      job.messages = [
+        { text: `Division '${identity.division}' does not exist.`, type: 'error', dateTime: nowIso() },
+      ];
+      return;
+    }
     const id = existing ? existing.id : newId();
     const version = String(existing ? Number(existing.publishedVersion.id) + 1 : 1);
     const flow: Flow = {
@@ -38,7 +63,9 @@ export function registerFlows(app: FastifyInstance, ctx: EmulatorContext): void 
       name: identity.name,
       type: identity.type,
       description: '',
-      division: existing?.division ?? divisionRef(ctx.store.state, undefined),
+      division: named
+        ? divisionRef(ctx.store.state, named.id)
+        : (existing?.division ?? divisionRef(ctx.store.state, undefined)),
       active: true,
       system: false,
       deleted: false,
@@ -49,6 +76,7 @@ export function registerFlows(app: FastifyInstance, ctx: EmulatorContext): void 
       selfUri: `${FLOWS}/${id}`,
     };
     flows()[id] = flow;
+    ctx.store.state.flowYaml[id] = yamlText;
     job.status = 'Success';
     job.flow = { id, selfUri: `${FLOWS}/${id}` };
   };
@@ -92,6 +120,7 @@ export function registerFlows(app: FastifyInstance, ctx: EmulatorContext): void 
   app.delete<On<'id'>>(FLOW, async (request, reply) => {
     const flow = liveFlow(request.params.id);
     delete flows()[flow.id];
+    delete ctx.store.state.flowYaml[flow.id];
     ctx.store.changed();
     return reply.code(204).send();
   });
@@ -103,6 +132,63 @@ export function registerFlows(app: FastifyInstance, ctx: EmulatorContext): void 
     flow.locked = false;
     ctx.store.changed();
     return flow;
+  });
+
+  // Export: one job per request; the emulator finishes it at once. Each flow is named by id (or by name and type);
+  // several flows in one job would be a zip in the real API, which no client of the emulator asks for.
+  app.post(FLOW_EXPORT_JOBS, async (request) => {
+    const wanted = flowExportRequest(request.body).flows ?? [];
+    if (wanted.length !== 1)
+      throw badRequest('The emulator exports one flow per job; name exactly one in flows.', 'flows');
+    const reference = wanted[0]!.flow ?? {};
+    const flow = reference.id
+      ? flows()[reference.id]
+      : Object.values(flows()).find(
+          (f) => f.name === reference.name && f.type === reference.type?.toUpperCase(),
+        );
+    const id = newId();
+    const job: FlowExportJob = {
+      id,
+      command: 'export',
+      selfUri: pathTo(FLOW_EXPORT_JOB, { jobId: id }),
+      ...(flow && !flow.deleted && ctx.store.state.flowYaml[flow.id] !== undefined
+        ? { status: 'Success', messages: [], flowId: flow.id }
+        : {
+            status: 'Failure',
+            messages: [
+              {
+                text: `Flow ${reference.id ?? reference.name ?? '?'} has no published version to export.`,
+                type: 'error',
+                dateTime: nowIso(),
+              },
+            ],
+          }),
+    };
+    ctx.store.state.flowExportJobs[id] = job;
+    ctx.store.changed();
+    return { id, status: 'Submitted', totalFlows: 1, selfUri: job.selfUri };
+  });
+
+  app.get<On<'jobId'>>(FLOW_EXPORT_JOB, async (request) => {
+    const job = found(
+      ctx.store.state.flowExportJobs[request.params.jobId],
+      `Export job ${request.params.jobId}`,
+    );
+    const { flowId: _flowId, ...answer } = job;
+    return job.status === 'Success'
+      ? { ...answer, downloadUrl: `${ctx.baseUrl()}${pathTo(DOWNLOAD, { jobId: job.id })}` }
+      : answer;
+  });
+
+  // The signed download URL: plain HTTP, no bearer token, like the real one.
+  app.get<On<'jobId'>>(DOWNLOAD, async (request, reply) => {
+    const job = found(
+      ctx.store.state.flowExportJobs[request.params.jobId],
+      `Export job ${request.params.jobId}`,
+    );
+    const yamlText = job.flowId ? ctx.store.state.flowYaml[job.flowId] : undefined;
+    if (yamlText === undefined) throw notFound(`Export job ${job.id} has nothing to download.`);
+    return reply.type('application/x-yaml').send(yamlText);
   });
 
   app.get<On>(FLOWS, async (request) => {

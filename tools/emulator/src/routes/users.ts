@@ -149,9 +149,17 @@ export function registerUsers(app: FastifyInstance, ctx: EmulatorContext): void 
     return {};
   });
 
+  // The list as the API has it: `state` (active by default; inactive, deleted or any) and the same expands as
+  // one user.
   app.get<On>(USERS, async (request) => {
-    const list = byName(Object.values(users()).filter((u) => u.state !== 'deleted'));
-    return page(list, request.query, USERS);
+    const query = request.query;
+    const wanted = query.state ?? 'active';
+    if (!['active', 'inactive', 'deleted', 'any'].includes(wanted))
+      throw badRequest(`state must be active, inactive, deleted or any; got '${wanted}'.`, 'state');
+    const list = byName(Object.values(users()).filter((u) => (wanted === 'any' ? true : u.state === wanted)));
+    const answer = page(list, query, USERS);
+    const expand = (query.expand ?? '').split(',').filter(Boolean);
+    return { ...answer, entities: answer.entities.map((u) => render(u, expand)) };
   });
 
   app.post(USERS_SEARCH, async (request) => {

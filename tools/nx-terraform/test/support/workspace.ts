@@ -4,6 +4,7 @@
 import {
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   readdirSync,
   realpathSync,
   rmSync,
@@ -98,6 +99,8 @@ export function createWorkspace(files: Record<string, string>, options: Workspac
   symlinkSync(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
   ws.write('package.json', JSON.stringify({ name: 'nx-terraform-test', private: true }, null, 2));
   ws.write('.gitignore', ['node_modules', '.nx', 'dist', '*.log', ''].join('\n'));
+  // Nx runs the way it runs in this repository: its .env (plugins inside the nx process) comes along.
+  ws.write('.env', readFileSync(path.join(repoRoot, '.env'), 'utf8'));
   const plugin = { plugin: pluginEntry, options: options.pluginOptions ?? {} };
   ws.write('nx.json', JSON.stringify({ defaultBase: 'main', plugins: [plugin] }, null, 2));
   for (const [file, text] of Object.entries(files)) ws.write(file, text);

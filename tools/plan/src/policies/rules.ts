@@ -1,14 +1,19 @@
 // The contact-center safety rules. Each says why it exists; docs/policies.md is generated from these.
 import { changeKind, type ResourceChange } from '../model.ts';
-import { effectiveChanges, objectName } from '../select.ts';
+import { subjectOf } from '../describe.ts';
+import { planNames } from '../names.ts';
+import { effectiveChanges, namedValue, objectName } from '../select.ts';
 import { afterAt } from '../values.ts';
 import { noun } from './contact-center.ts';
 import type { EnvironmentPlan, Finding, Rule } from './types.ts';
 
 type Draft = Omit<Finding, 'rule' | 'severity'>;
 
-const label = (rc: ResourceChange) =>
-  `${noun(rc.type)} ${objectName(rc) ? `'${objectName(rc)}'` : rc.address}`;
+/** The object as the summary names it ("Flow 'Sales In-Queue Call'", "Role grants of user 'Ana Lopez'"). */
+const labeller = (input: EnvironmentPlan) => {
+  const names = planNames(input.plan);
+  return (rc: ResourceChange) => subjectOf(rc, names);
+};
 
 export const PROTECTED_TYPES = [
   'genesyscloud_routing_queue',
@@ -23,7 +28,9 @@ const protectedDeletes: Rule = {
   title: 'No delete or replace of queues, flows, users, roles or divisions',
   why: 'Deleting a queue drops its members and routing, deleting a flow breaks the numbers that point at it, and a replace does the same before recreating the object under a new id. Such changes must be deliberate.',
   defaultSeverity: 'error',
-  check: ({ environment, plan }, settings) => {
+  check: (input, settings) => {
+    const { environment, plan } = input;
+    const label = labeller(input);
     const types = (settings.types as string[] | undefined) ?? PROTECTED_TYPES;
     return effectiveChanges(plan)
       .filter((rc) => types.includes(rc.type) && ['delete', 'replace'].includes(changeKind(rc.change)))
@@ -64,6 +71,7 @@ const permissionEscalation: Rule = {
       (n) => n.toLowerCase(),
     );
     const names = roleNames(input);
+    const label = labeller(input);
     const findings: Draft[] = [];
     for (const rc of effectiveChanges(input.plan)) {
       if (!['create', 'update', 'replace'].includes(changeKind(rc.change))) continue;
@@ -129,7 +137,8 @@ const blastRadius: Rule = {
   check: ({ environment, plan }, settings) => {
     const maxChanges = Number(settings.maxChanges ?? 150);
     const maxDestructive = Number(settings.maxDestructive ?? 10);
-    const changes = effectiveChanges(plan);
+    // Imports change nothing in the org: adopting an existing org is not one huge change.
+    const changes = effectiveChanges(plan).filter((rc) => changeKind(rc.change) !== 'import');
     const destructive = changes.filter((rc) => ['delete', 'replace'].includes(changeKind(rc.change))).length;
     const findings: Draft[] = [];
     if (changes.length > maxChanges) {
@@ -155,17 +164,21 @@ const flowRename: Rule = {
   title: 'Flow renames are flagged',
   why: 'Genesys identifies a deployed flow by its name: renaming one in its YAML publishes a NEW flow with a new id and leaves the old one behind, still attached to whatever routed to it.',
   defaultSeverity: 'warning',
-  check: ({ environment, plan }) => {
+  check: (input) => {
+    const { environment, plan } = input;
+    const label = labeller(input);
     const findings: Draft[] = [];
     const flows = effectiveChanges(plan).filter((rc) => rc.type === 'genesyscloud_flow');
     for (const rc of flows) {
-      const before = (rc.change.before as { name?: string } | null)?.name;
-      const after = afterAt(rc.change, 'name');
-      if (changeKind(rc.change) !== 'create' && before && after.state === 'known' && after.value !== before) {
+      // The deployed name, and the planned one: the provider computes `name` from the YAML only at apply, so
+      // the planned name is the flow_name the YAML is written with when `name` is not known yet.
+      const before = namedValue(rc.type, rc.change.before);
+      const after = namedValue(rc.type, rc.change.after);
+      if (changeKind(rc.change) !== 'create' && before && after !== undefined && after !== before) {
         findings.push({
           environment,
           address: rc.address,
-          message: `Flow '${before}' is renamed to '${String(after.value)}': Genesys will create a new flow and leave '${before}' behind.`,
+          message: `Flow '${before}' is renamed to '${after}': Genesys will create a new flow and leave '${before}' behind.`,
           fix: 'keep the name, or plan the cut-over: repoint numbers and queues to the new flow, then delete the old one explicitly.',
         });
       }
@@ -199,12 +212,8 @@ function managedObjects(input: EnvironmentPlan): { key: string; address: string;
   for (const rc of input.plan.resource_changes ?? []) {
     if (rc.mode !== 'managed' || !UNIQUE_BY_NAME.includes(rc.type) || changeKind(rc.change) === 'delete')
       continue;
-    const after = (rc.change.after ?? rc.change.before) as {
-      name?: string;
-      email?: string;
-      id?: string;
-    } | null;
-    const identity = rc.type === 'genesyscloud_user' ? after?.email : after?.name;
+    const after = (rc.change.after ?? rc.change.before) as { email?: string } | null;
+    const identity = rc.type === 'genesyscloud_user' ? after?.email : objectName(rc);
     if (identity)
       objects.push({
         key: `${rc.type}:${identity.toLowerCase()}`,
@@ -224,6 +233,9 @@ const sharedOwnership: Rule = {
   why: "When two environment roots manage one Genesys object, each apply undoes the other's changes and a destroy in one deletes what the other still uses. Org-wide objects belong to exactly one root.",
   defaultSeverity: 'error',
   checkAll: (inputs) => {
+    // Owners are compared across environments only (one root managing an object twice is not this rule's
+    // concern), so a single plan — `cxops assert` on one environment — has nothing to compare.
+    if (new Set(inputs.map((i) => i.environment)).size < 2) return [];
     const owners = new Map<string, { environment: string; address: string; description: string }[]>();
     for (const input of inputs) {
       for (const object of managedObjects(input)) {
