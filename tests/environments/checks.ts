@@ -12,7 +12,10 @@ export function addressesIn(text: string): string[] {
  * codes by their division_id, role grants by the divisions each role is granted in ("*" is every division,
  * which org-wide roles such as employee are meant to have).
  */
-export function createdOutsideDivision(plan: LoadedPlan | PlanJson, division: string): string[] {
+export function createdOutsideDivision(
+  plan: Pick<LoadedPlan, 'plan'> | PlanJson,
+  division: string,
+): string[] {
   const json = 'plan' in plan ? plan.plan : plan;
   const names = planNames(json);
   const outside: string[] = [];
