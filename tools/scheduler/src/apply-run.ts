@@ -7,13 +7,7 @@ import { loadPlan, type PlanJson } from '@cxops/plan';
 import path from 'node:path';
 import { CxError, loopbackGatewayEnv, workspaceRoot } from '@cxops/core';
 import { chooseParallelism, costModel, planOperations, type CostModel } from '@cxops/costs';
-import {
-  loadBudget,
-  startGovernor,
-  upstreamOf,
-  type GovernorStats,
-  type RateBudget,
-} from '@cxops/governor';
+import { loadBudget, startGovernor, upstreamOf, type GovernorStats, type RateBudget } from '@cxops/governor';
 import { applyReviewedPlan, findRoot, planEnvironment } from '@cxops/jobs';
 import { ORG_ENVIRONMENT, planDir } from '@cxops/layout';
 import { environmentTarget } from '@cxops/stack';
@@ -271,7 +265,9 @@ async function runStage(
       return outcome;
     }),
   );
-  return [...failed, ...applied];
+  // In the stage's order (names sorted), not the order the plans or applies finished: reports read the same.
+  const outcomes = [...failed, ...applied];
+  return stage.flatMap((environment) => outcomes.filter((o) => o.environment === environment));
 }
 
 const describe = (error: unknown) => (error instanceof CxError ? error.format() : String(error));
