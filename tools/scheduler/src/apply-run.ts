@@ -8,7 +8,13 @@ import path from 'node:path';
 import { CxError, loopbackGatewayEnv, workspaceRoot } from '@cxops/core';
 import { chooseParallelism, costModel, planOperations, type CostModel } from '@cxops/costs';
 import { loadBudget, startGovernor, upstreamOf, type GovernorStats, type RateBudget } from '@cxops/governor';
-import { applyReviewedPlan, findRoot, planEnvironment } from '@cxops/jobs';
+import {
+  applyReviewedPlan,
+  checkAgainstReview,
+  findRoot,
+  planEnvironment,
+  readReviewedPull,
+} from '@cxops/jobs';
 import { ORG_ENVIRONMENT, planDir } from '@cxops/layout';
 import { environmentTarget } from '@cxops/stack';
 import { shareBudget, shareTokens, stagesOf } from './schedule.ts';
@@ -18,6 +24,11 @@ export interface ApplyRunOptions {
   environments: string[];
   /** Plan each environment in the run (after the org root) instead of applying its reviewed plan. */
   plan?: boolean;
+  /**
+   * The reviewed digests (and reviewed-pull.json) of the merged pull request: each environment is planned in the
+   * run and applied only if that plan is the reviewed one (`cxops review apply`'s gate, under one governor).
+   */
+  reviewedDir?: string;
   /** Characters a plan's summary.md may take (with `plan`). */
   summaryLimit: number;
   budget?: RateBudget;
@@ -96,7 +107,7 @@ export async function applyEnvironments(options: ApplyRunOptions): Promise<Apply
     const outcomes = await runStages(stages, jobsRunner(options), {
       budget,
       port: governor.port,
-      plan: options.plan ?? false,
+      plan: Boolean(options.plan || options.reviewedDir),
       say,
     });
     return { outcomes, governor: governor.stats(), seconds: (Date.now() - started) / 1000, budget };
@@ -107,8 +118,21 @@ export async function applyEnvironments(options: ApplyRunOptions): Promise<Apply
 
 /** The repository's environments, through the jobs `cxops plan` and `cxops apply <env>` always ran. */
 function jobsRunner(options: ApplyRunOptions): StageRunner {
+  const reviewedDir = options.reviewedDir;
+  const pull = reviewedDir ? readReviewedPull(reviewedDir) : undefined;
   return {
     plan: async (environment, overrides) => {
+      if (reviewedDir) {
+        // Throws when the plan made now is not the reviewed one: the environment fails, nothing is applied.
+        await checkAgainstReview(environment, {
+          reviewedDir,
+          pull: await pull,
+          summaryLimit: options.summaryLimit,
+          target: options.target,
+          envOverrides: overrides,
+        });
+        return;
+      }
       await planEnvironment(environment, {
         summaryLimit: options.summaryLimit,
         target: options.target,

@@ -26,10 +26,21 @@ export function registerApply(program: Command, setExit: SetExit): void {
       '--plan',
       'plan each environment in the run (after org, through the governor) and apply that plan',
     )
+    .option(
+      '--reviewed <dir>',
+      'plan each in the run and apply it only if it is the reviewed plan (digests and reviewed-pull.json from `cxops review find`); else refuse and explain',
+    )
     .action(
       async (
         environments: string[],
-        opts: { all?: boolean; affected?: boolean; base?: string; head?: string; plan?: boolean },
+        opts: {
+          all?: boolean;
+          affected?: boolean;
+          base?: string;
+          head?: string;
+          plan?: boolean;
+          reviewed?: string;
+        },
         command: Command,
       ) => {
         const names = await selectEnvironments({
@@ -44,6 +55,7 @@ export function registerApply(program: Command, setExit: SetExit): void {
         const result = await applyEnvironments({
           environments: names,
           plan: opts.plan,
+          reviewedDir: opts.reviewed,
           summaryLimit: SUMMARY_LIMIT,
           onProgress: (line) => process.stderr.write(`${line}\n`),
         });
