@@ -56,11 +56,22 @@ describe('plan → apply → plan again', () => {
   it('plans (exit 2 with --detailed-exitcode when there are changes) and writes tfplan, plan.json, summary.md and policy.json', async () => {
     const result = await cli('plan', 'sales', '--json', '--detailed-exitcode');
     expect(result.exitCode, result.stderr).toBe(2);
-    expect(JSON.parse(result.stdout)).toMatchObject({ environment: 'sales', hasChanges: true, passed: true });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      environment: 'sales',
+      hasChanges: true,
+      passed: true,
+      cost: { operations: 2, parallelism: expect.any(Number), tokens: expect.any(Number) },
+    });
+    expect(JSON.parse(result.stdout).cost.calls).toBeGreaterThan(0);
+    expect(JSON.parse(result.stdout).cost.expectedSeconds).toBeGreaterThan(0);
     const out = path.join(workspace, 'dist', 'plans', 'sales');
     expect(await readFile(path.join(out, 'summary.md'), 'utf8')).toContain('| sales | 2 | 0 | 0 | 0 | ✅ |');
     expect(JSON.parse(await readFile(path.join(out, 'policy.json'), 'utf8'))).toMatchObject({ passed: true });
     expect((await cli('show', 'sales')).stdout).toContain('cxops plan');
+    // The text output (summary.md) ends with the predicted API calls and time of applying the plan.
+    expect(await readFile(path.join(out, 'summary.md'), 'utf8')).toMatch(
+      /\*\*API cost \(predicted\):\*\* about \d+ calls for 2 operations · rate floor \d+ s · expected \d+ s/,
+    );
   });
 
   it('applies exactly the reviewed plan, after which a new plan has no changes (exit 0) and no drift', async () => {

@@ -6,7 +6,9 @@
 provider "genesyscloud" {
   aws_region = var.genesys_region
 
-  # Only set to reach the local emulated org (the embedded default); production leaves it null.
+  # Only set to reach the local emulated org or the rate governor; production plans without cxops leave it null.
+  # A field left null is read by the provider from GENESYSCLOUD_GATEWAY_PROTOCOL/HOST/PORT when it starts, so a
+  # saved plan made with `gateway = {}` can be applied through another address (the governor of the apply run).
   dynamic "gateway" {
     for_each = var.gateway == null ? [] : [var.gateway]
     content {
@@ -29,11 +31,11 @@ variable "genesys_region" {
 
 # tflint-ignore: terraform_standard_module_structure
 variable "gateway" {
-  description = "Where to send API calls instead of the region's hosts: the local emulated org. Null in production."
+  description = "Where to send API calls instead of the region's hosts: the local emulated org or the rate governor. Null fields come from GENESYSCLOUD_GATEWAY_* at run time. Null in production without cxops."
   type = object({
-    protocol = optional(string, "http")
-    host     = optional(string, "127.0.0.1")
-    port     = string
+    protocol = optional(string)
+    host     = optional(string)
+    port     = optional(string)
   })
   default = null
 }

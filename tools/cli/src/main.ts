@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT } from '@cxops/core';
 import { registerAffected } from './commands/affected.ts';
+import { registerApply } from './commands/apply.ts';
 import { registerComment } from './commands/comment.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerDrift } from './commands/drift.ts';
@@ -31,6 +32,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerFmt(program, setExit);
   registerEmulator(program, setExit);
   registerEnvironmentCommands(program, setExit);
+  registerApply(program, setExit);
   registerRootChecks(program, setExit);
   registerPlanCommands(program, setExit);
   registerComment(program);

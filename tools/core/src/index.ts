@@ -4,3 +4,4 @@ export * from './files.ts';
 export * from './progress.ts';
 export * from './workspace.ts';
 export * from './secrets.ts';
+export * from './genesys-endpoints.ts';

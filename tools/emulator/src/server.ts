@@ -100,7 +100,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return reply.code(fault.status).send(body);
     }
 
-    const verdict = await context.limits.charge(bearer, routePattern);
+    const verdict = await context.limits.charge(bearer, routePattern, request.url.split('?')[0]);
     if (!verdict.allowed) {
       reply.header('Retry-After', String(verdict.retryAfterSeconds));
       return reply.code(429).send(tooManyRequestsBody(verdict.retryAfterSeconds, request.correlationId));

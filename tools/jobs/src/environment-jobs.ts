@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CxError, writeFileAtomic } from '@cxops/core';
+import { applyCost, type ApplyCost } from '@cxops/costs';
 import { renderSummary, type PolicyReport } from '@cxops/plan';
 import { applyPlanFile, initRoot, planRoot, validateRoot, type PlanResult } from '@cxops/terraform';
 import { assessPlans } from './plans.ts';
@@ -18,6 +19,8 @@ export interface EnvironmentPlanResult extends PlanResult {
   environment: string;
   report: PolicyReport;
   summary: string;
+  /** Predicted API calls, rate floor and time of applying this plan (the measured cost model). */
+  cost: ApplyCost;
 }
 
 export async function planEnvironment(root: string, options: PlanJobOptions): Promise<EnvironmentPlanResult> {
@@ -35,10 +38,12 @@ async function planSession(session: RootSession, summaryLimit: number): Promise<
   await session.beforeLockingRun();
   const planned = await planRoot(session.engine, session.dir, outDir, { env: session.env });
   const { inputs, report } = await assessPlans([planned.jsonFile]);
-  const summary = renderSummary(inputs, report, { limit: summaryLimit }).markdown;
+  const cost = applyCost(inputs[0]!.plan);
+  const rendered = renderSummary(inputs, report, { limit: summaryLimit - cost.markdown.length - 2 }).markdown;
+  const summary = `${rendered}\n\n${cost.markdown}`;
   await writeFileAtomic(path.join(outDir, 'summary.md'), `${summary}\n`);
   await writeFileAtomic(path.join(outDir, 'policy.json'), `${JSON.stringify(report, null, 2)}\n`);
-  return { ...planned, environment: session.identity.environment!.name, report, summary };
+  return { ...planned, environment: session.identity.environment!.name, report, summary, cost };
 }
 
 export interface ApplyResult {

@@ -2,6 +2,7 @@
 // the digest reviewed on the pull request (downloaded from the plan run). The same digest: that new plan is
 // applied. A different one — the org changed outside code, or the merged code is not what was planned — and
 // nothing is applied: the refusal names every difference (objects and attributes) and asks for a fresh review.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CxError, EXIT, writeFileAtomic } from '@cxops/core';
 import {
@@ -58,13 +59,26 @@ export interface GateResult {
   output?: string;
 }
 
+/** Plans again and applies that plan only if it is the reviewed one; a refusal throws, naming the differences. */
 export async function applyWhatWasReviewed(root: string, options: GateOptions): Promise<GateResult> {
+  const result = await checkAgainstReview(root, options);
+  const target = { target: options.target, env: options.env, envOverrides: options.envOverrides };
+  if (result.outcome === 'applied') result.output = (await applyReviewedPlan(root, target)).output;
+  return result;
+}
+
+/**
+ * Plans the environment again (dist/plans/<env>/) and compares that plan's digest with the reviewed one. Its
+ * outcome says what may happen next ('applied': the new plan may be applied); a refusal throws. `cxops apply
+ * --reviewed` runs it as the plan step of a governed run and applies with the scheduler.
+ */
+export async function checkAgainstReview(root: string, options: GateOptions): Promise<GateResult> {
   const { identity } = await findRoot(root);
   const outDir = planFolder(identity);
   const environment = identity.environment!.name;
   const reviewed = await reviewedDigest(environment, options);
 
-  const target = { target: options.target, env: options.env };
+  const target = { target: options.target, env: options.env, envOverrides: options.envOverrides };
   await planEnvironment(root, { ...target, summaryLimit: options.summaryLimit });
   const now = await readJsonFile<PlanDigest>(path.join(outDir, 'digest.json'), 'the digest of the new plan');
   const base = {
@@ -112,8 +126,21 @@ export async function applyWhatWasReviewed(root: string, options: GateOptions): 
       output: result.differences.length ? describeDifferences(result.differences).join('\n') : undefined,
       exitCode: EXIT.failure,
     });
-  if (result.outcome === 'applied') result.output = (await applyReviewedPlan(root, target)).output;
   return result;
+}
+
+/** What `cxops review find` wrote into the reviewed folder, when it is there (local runs have only digests). */
+export async function readReviewedPull(reviewedDir: string): Promise<ReviewedPull | undefined> {
+  const pullFile = path.join(reviewedDir, REVIEWED_PULL_FILE);
+  if (!existsSync(pullFile)) return undefined;
+  const pull = await readJsonFile<ReviewedPull>(pullFile, 'what `cxops review find` recorded');
+  if (pull.format !== 'cxops-reviewed-pull/1')
+    throw new CxError({
+      action: 'read the reviewed pull request',
+      reason: 'the file was not written by `cxops review find`',
+      where: pullFile,
+    });
+  return pull;
 }
 
 async function reviewedDigest(environment: string, options: GateOptions): Promise<PlanDigest | undefined> {

@@ -23,6 +23,8 @@ export interface RootSession {
 export interface OpenOptions extends TargetOptions {
   /** Prepare the state backend and the org (environments only). */
   backend: boolean;
+  /** Laid over the environment of every engine run (the apply scheduler: governor gateway, pool, parallelism). */
+  envOverrides?: Record<string, string>;
 }
 
 /** A folder given as a path, a department name, or a path relative to the workspace. */
@@ -68,13 +70,14 @@ export async function openRoot(arg: string, options: OpenOptions): Promise<RootS
     return { engine, dir, identity, env, init: { env }, beforeLockingRun: async () => {} };
   }
   const target = await environmentTarget(environment.name, options);
+  const env = { ...target.env, ...options.envOverrides };
   return {
     engine,
     dir,
     identity,
-    env: target.env,
+    env,
     init: {
-      env: target.env,
+      env,
       backendFile: {
         path: path.join(planFolder(identity), 'backend.s3.tfbackend'),
         content: target.backendConfig,

@@ -158,4 +158,27 @@ describe.sequential('cxops review apply, with real plans against the emulated or
     expect(tampered.stderr).toContain('its content does not match its sha256');
     expect(await queueDescription()).toBe('Billing and payment questions');
   }, 600_000);
+
+  it('in the apply workflow (`cxops apply --reviewed`, under the rate governor): refuses a changed plan, applies the reviewed one', async () => {
+    const stale = await review(COMMIT_B);
+    const changed = await dept.cli(['emulator', 'change', 'queues', QUEUE, 'description=Edited once more']);
+    expect(changed.exitCode, changed.stderr).toBe(0);
+    const refused = await dept.cli(['apply', 'billing', '--reviewed', stale], {
+      CXOPS_REVIEW_COMMIT: COMMIT_B,
+    });
+    expect(refused.exitCode).toBe(1);
+    expect(`${refused.stdout}${refused.stderr}`).toContain(
+      'the plan made now differs from the plan that was reviewed; nothing was applied',
+    );
+    expect(await queueDescription()).toBe('Edited once more');
+
+    const fresh = await review(COMMIT_B);
+    const applied = await dept.cli(['apply', 'billing', '--reviewed', fresh], {
+      CXOPS_REVIEW_COMMIT: COMMIT_B,
+    });
+    expect(applied.exitCode, applied.stderr).toBe(0);
+    expect(applied.stdout).toContain('✔ billing: applied');
+    expect(applied.stdout).toContain('Apply complete! Resources: 0 added, 1 changed, 0 destroyed.');
+    expect(await queueDescription()).toBe('Billing questions, every day');
+  }, 600_000);
 });

@@ -124,8 +124,13 @@ function showTarget(project: TargetProject, options: NormalizedOptions): TargetC
 }
 
 function applyTarget(project: TargetProject, options: NormalizedOptions): TargetConfiguration {
-  // One org's API rate budget serves every department: applies run one at a time.
-  return { ...liveTarget('apply', project, options, 'Applies the reviewed plan'), parallelism: false };
+  // One org's API rate budget serves every department, and each `cxops apply` runs its own rate governor:
+  // Nx runs applies one at a time, each governed with the whole budget. `cxops apply --affected` runs the same
+  // environments side by side under one governor (org first).
+  return {
+    ...liveTarget('apply', project, options, 'Applies the reviewed plan through the rate governor'),
+    parallelism: false,
+  };
 }
 
 function driftTarget(project: TargetProject, options: NormalizedOptions): TargetConfiguration {

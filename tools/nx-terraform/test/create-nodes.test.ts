@@ -162,7 +162,7 @@ resource "genesyscloud_flow" "inbound" {
                       "^terraform",
                     ],
                     "metadata": {
-                      "description": "Applies the reviewed plan",
+                      "description": "Applies the reviewed plan through the rate governor",
                       "help": {
                         "command": "npx cxops apply --help",
                         "example": {},

@@ -1,30 +1,9 @@
 // Where onboarding reads from: the embedded default (the local stack's emulated org) or a real org, reached
 // with GENESYSCLOUD_ACCESS_TOKEN or an OAuth client (GENESYSCLOUD_OAUTHCLIENT_ID/SECRET) in GENESYSCLOUD_REGION —
 // the variables the provider reads. --api-url points at any other base (a gateway).
-import { CxError, EXIT } from '@cxops/core';
+import { CxError, EXIT, REGION_DOMAINS } from '@cxops/core';
 import { ensureEmulator } from '@cxops/stack';
 import { PlatformClient, type Credentials } from './api-client.ts';
-
-/** The provider's region map (provider/provider.go getRegionMap): AWS region → Genesys Cloud domain. */
-const REGION_DOMAINS: Record<string, string> = {
-  'us-east-1': 'mypurecloud.com',
-  'us-east-2': 'use2.us-gov-pure.cloud',
-  'us-west-2': 'usw2.pure.cloud',
-  'eu-west-1': 'mypurecloud.ie',
-  'eu-west-2': 'euw2.pure.cloud',
-  'ap-southeast-2': 'mypurecloud.com.au',
-  'ap-northeast-1': 'mypurecloud.jp',
-  'eu-central-1': 'mypurecloud.de',
-  'ca-central-1': 'cac1.pure.cloud',
-  'ap-northeast-2': 'apne2.pure.cloud',
-  'ap-south-1': 'aps1.pure.cloud',
-  'sa-east-1': 'sae1.pure.cloud',
-  'ap-northeast-3': 'apne3.pure.cloud',
-  'eu-central-2': 'euc2.pure.cloud',
-  'me-central-1': 'mec1.pure.cloud',
-  'mx-central-1': 'mxc1.pure.cloud',
-  'ap-southeast-1': 'apse1.pure.cloud',
-};
 
 export interface SourceOptions {
   /** `emulated` (default): the local stack's emulated org; `live`: a real org from GENESYSCLOUD_* variables. */

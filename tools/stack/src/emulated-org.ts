@@ -1,7 +1,7 @@
 // The running emulated org of the local stack, as a supervisor or a test reaches it: through its admin API,
 // and its audit log through the Platform API's audit query, as for a real org.
 import { AuditClient, auditConnectionFromEnv } from '@cxops/audit';
-import { CxError, EXIT } from '@cxops/core';
+import { CxError, EXIT, loopbackGatewayEnv } from '@cxops/core';
 import { AUDITED_KINDS, EmulatorAdmin, type AuditLogMessage } from '@cxops/emulator';
 import { stackStatus } from './stack.ts';
 
@@ -27,7 +27,7 @@ export async function runningEmulatorAdmin(): Promise<EmulatorAdmin> {
 /** The emulated org's gateway, as the provider's `gateway` block and the audit client read it. */
 export function localGatewayEnv(url: string): Record<string, string> {
   return {
-    TF_VAR_gateway: JSON.stringify({ protocol: 'http', host: '127.0.0.1', port: new URL(url).port }),
+    ...loopbackGatewayEnv(new URL(url).port),
     GENESYSCLOUD_OAUTHCLIENT_ID: LOCAL_CLIENT_ID,
     GENESYSCLOUD_OAUTHCLIENT_SECRET: LOCAL_CLIENT_ID,
   };

@@ -1,7 +1,7 @@
-// The jobs on one environment: plan, apply the reviewed plan, show the last plan, init (drift: drift.ts).
+// The jobs on one environment: plan, show the last plan, init (apply: apply.ts; drift: drift.ts).
 import type { Command } from 'commander';
 import { EXIT } from '@cxops/core';
-import { applyReviewedPlan, initialise, lastPlanSummary, planEnvironment } from '@cxops/jobs';
+import { initialise, lastPlanSummary, planEnvironment } from '@cxops/jobs';
 import { emit } from '../output.ts';
 import { SUMMARY_LIMIT } from '../summary-limit.ts';
 
@@ -35,6 +35,7 @@ export function registerEnvironmentCommands(program: Command, setExit: SetExit):
           hasChanges: result.hasChanges,
           passed: result.report.passed,
           findings: result.report.findings,
+          cost: { ...result.cost.prediction, reason: result.cost.reason },
         },
         () => result.summary,
       );
@@ -54,16 +55,5 @@ export function registerEnvironmentCommands(program: Command, setExit: SetExit):
     .action(async (root: string, _opts: unknown, command: Command) => {
       const summary = await lastPlanSummary(root);
       emit(command, summary, () => summary.markdown.trimEnd());
-    });
-
-  program
-    .command('apply')
-    .description(
-      'Apply the reviewed plan of an environment (dist/plans/<env>/tfplan), only if its policies pass',
-    )
-    .argument('<root>')
-    .action(async (root: string, _opts: unknown, command: Command) => {
-      const result = await applyReviewedPlan(root);
-      emit(command, result, () => result.output.trimEnd());
     });
 }

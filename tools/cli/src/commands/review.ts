@@ -4,17 +4,16 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { CxError, writeFileAtomic } from '@cxops/core';
+import { writeFileAtomic } from '@cxops/core';
 import { createOctokit, findMergedPullRequest, readRepositoryContext } from '@cxops/github';
 import {
   REVIEWED_PULL_FILE,
   applyWhatWasReviewed,
+  readReviewedPull,
   assembleReview,
-  readJsonFile,
   type ReviewedPull,
 } from '@cxops/jobs';
 import { parseReviewedRecord } from '@cxops/plan';
-import { existsSync } from 'node:fs';
 import { emit } from '../output.ts';
 import { SUMMARY_LIMIT } from '../summary-limit.ts';
 
@@ -130,16 +129,7 @@ export function registerReview(program: Command): void {
       'folder of the reviewed digests (and reviewed-pull.json, from `review find`)',
     )
     .action(async (root: string, opts: { reviewed: string }, command: Command) => {
-      const pullFile = path.join(opts.reviewed, REVIEWED_PULL_FILE);
-      const pull = existsSync(pullFile)
-        ? await readJsonFile<ReviewedPull>(pullFile, 'what `cxops review find` recorded')
-        : undefined;
-      if (pull && pull.format !== 'cxops-reviewed-pull/1')
-        throw new CxError({
-          action: 'read the reviewed pull request',
-          reason: 'the file was not written by `cxops review find`',
-          where: pullFile,
-        });
+      const pull = await readReviewedPull(opts.reviewed);
       const result = await applyWhatWasReviewed(root, {
         reviewedDir: opts.reviewed,
         pull,

@@ -43,9 +43,19 @@ export const faultsRequest = body<{ rules: FaultRule[]; seed?: string }>({
   seed: (value) => (typeof value === 'string' ? value : undefined),
 });
 
+const family = objectOf<{ name: string; pattern: string; limit: number }>({
+  name: requiredText,
+  pattern: requiredText,
+  limit: (value, field) => {
+    if (typeof value !== 'number' || !(value > 0)) throw badRequest('limit must be a number above 0.', field);
+    return value;
+  },
+});
+
 export const rateLimitsRequest = body<RateLimitOptions>({
   perToken: number,
   windowSeconds: number,
   perRoute: recordOf(number),
   tokenEndpoint: number,
+  families: arrayOf(family),
 });

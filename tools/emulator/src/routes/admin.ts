@@ -132,7 +132,7 @@ export function registerAdmin(app: FastifyInstance, ctx: EmulatorContext): void 
     return { rules: ctx.faults.list() };
   });
 
-  app.get(ADMIN_RATE_LIMITS, async () => ctx.limits.settings);
+  app.get(ADMIN_RATE_LIMITS, async () => ({ ...ctx.limits.settings, usage: ctx.limits.usage() }));
   app.put(ADMIN_RATE_LIMITS, async (request) => {
     ctx.limits = new RateLimits(rateLimitsRequest(request.body));
     return ctx.limits.settings;

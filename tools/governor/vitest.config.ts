@@ -1,0 +1,3 @@
+import { testProjects } from '../../vitest.shared.ts';
+
+export default testProjects(['test']);

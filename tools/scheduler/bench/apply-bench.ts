@@ -1,0 +1,291 @@
+// The apply benchmark: the scale fixture applied with the real provider against the emulated org, with a rate
+// budget low enough that the rate is the bottleneck, three ways in one run: plain `tofu apply` at its default
+// parallelism, plain `tofu apply` at high parallelism, and the governed apply (the scheduler under one rate
+// governor). Each variant starts from an empty org. Prints a table and writes dist/bench/apply-bench.json.
+//
+//   CXOPS_TOOLCHAIN_DIR=... npx tsx tools/scheduler/bench/apply-bench.ts        (part of `npm run bench`)
+//
+// The size and budget are set below (BENCH_* variables override them); the defaults keep the whole bench well
+// under an hour on a shared 2-core machine: see the README's "Rate-aware apply" section for what was run.
+import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { run, workspaceRoot, writeFileAtomic } from '@cxops/core';
+import { costModel, predict } from '@cxops/costs';
+import { createEmulator, listen } from '@cxops/emulator';
+import { defaultBudget, singleUpstream, startGovernor, type RateBudget } from '@cxops/governor';
+import { resolveEngine, type Engine } from '@cxops/terraform';
+import {
+  providerEnv,
+  recordRequests,
+  ScratchRoot,
+  type TimedRequest,
+} from '@cxops/test-support/emulated-runs';
+import { runStages, stagesOf, type StageRunner } from '../src/index.ts';
+
+const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const SIZE = {
+  queues: num('BENCH_QUEUES', 120),
+  users: num('BENCH_USERS', 300),
+  skills: num('BENCH_SKILLS', 80),
+  wrapupCodes: num('BENCH_WRAPUP_CODES', 40),
+  divisions: num('BENCH_DIVISIONS', 6),
+  flows: num('BENCH_FLOWS', 10),
+};
+/** The emulated org's limits: per token, and for the whole OAuth client (org.app.user.rate.per.minute). */
+const LIMITS = {
+  perToken: num('BENCH_PER_TOKEN', 300),
+  client: num('BENCH_CLIENT', 720),
+  windowSeconds: 60,
+};
+/** Tokens per provider (its pool: 1..20 in v1.82.0) and the run's total for the governed apply. */
+const TOKENS = { pool: num('BENCH_POOL', 20), run: num('BENCH_RUN_TOKENS', 40) };
+const HIGH_PARALLELISM = num('BENCH_HIGH', 40);
+
+interface Row {
+  variant: string;
+  parallelism: string;
+  tokens: number;
+  wallSeconds: number;
+  predictedApplyCalls: number;
+  measuredApplyCalls: number;
+  servedCalls: number;
+  floorSeconds: number;
+  wallOverFloor: number;
+  api429: number;
+  provider429: number;
+  failedObjects: number;
+  failedRoots: string[];
+}
+
+const budget = (tokens: number): RateBudget => ({
+  ...defaultBudget(),
+  perToken: { limit: LIMITS.perToken, windowSeconds: LIMITS.windowSeconds },
+  maxTokens: tokens,
+  families: [
+    { name: 'client', pattern: '^/api/v2/', limit: LIMITS.client, windowSeconds: LIMITS.windowSeconds },
+    ...defaultBudget().families.filter((f) => f.name !== 'client'),
+  ],
+});
+
+/** Requests per second the budget allows `tokens` tokens. */
+const rate = (tokens: number) => Math.min(tokens * LIMITS.perToken, LIMITS.client) / LIMITS.windowSeconds;
+
+async function generate(): Promise<string> {
+  const dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'cxops-bench-')), 'fixture');
+  const args = [
+    'tsx',
+    'tests/fixtures/scale/generate-org.ts',
+    '--out',
+    dir,
+    '--queues',
+    String(SIZE.queues),
+    '--users',
+    String(SIZE.users),
+    '--skills',
+    String(SIZE.skills),
+    '--wrapup-codes',
+    String(SIZE.wrapupCodes),
+    '--divisions',
+    String(SIZE.divisions),
+    '--flows',
+    String(SIZE.flows),
+  ];
+  const result = await run('npx', args, { cwd: workspaceRoot() });
+  if (result.exitCode !== 0) throw new Error(result.stderr);
+  process.stderr.write(result.stdout);
+  return dir;
+}
+
+interface Org {
+  port: number;
+  requests: TimedRequest[];
+  metrics: () => { total: { requests: number; status429: number } };
+  close: () => Promise<void>;
+}
+
+async function emulatedOrg(): Promise<Org> {
+  const emulator = createEmulator({
+    rateLimits: {
+      perToken: LIMITS.perToken,
+      windowSeconds: LIMITS.windowSeconds,
+      tokenEndpoint: 100_000,
+      families: [{ name: 'client', pattern: '^/api/v2/', limit: LIMITS.client }],
+    },
+  });
+  const requests = recordRequests(emulator);
+  const url = await listen(emulator);
+  return {
+    port: Number(new URL(url).port),
+    requests,
+    metrics: () => emulator.context.metrics.snapshot(),
+    close: () => emulator.app.close(),
+  };
+}
+
+/** The fixture's roots, run with plain tofu against an address (the emulator, or the governor). */
+class FixtureRoots {
+  readonly applyWindows: [number, number][] = [];
+  failedObjects = 0;
+  readonly failedRoots: string[] = [];
+  private readonly roots = new Map<string, ScratchRoot>();
+
+  constructor(engine: Engine, dir: string, baseEnv: Record<string, string>, names: string[]) {
+    for (const name of names) this.roots.set(name, new ScratchRoot(engine, path.join(dir, name), baseEnv));
+  }
+
+  root(name: string): ScratchRoot {
+    return this.roots.get(name)!;
+  }
+
+  async apply(name: string, env: Record<string, string>, parallelism?: number): Promise<string> {
+    const began = performance.timeOrigin + performance.now();
+    const applied = await this.root(name).apply(env, parallelism);
+    this.applyWindows.push([began, performance.timeOrigin + performance.now()]);
+    this.failedObjects += applied.failedObjects.length;
+    if (applied.exitCode !== 0) {
+      this.failedRoots.push(name);
+      process.stderr.write(
+        `  ${name}: apply failed (${applied.failedObjects.length} objects): ${applied.errors.slice(0, 3).join(' | ')}\n${applied.stderr.slice(-1500)}\n`,
+      );
+      throw new Error(`apply ${name} failed`);
+    }
+    return applied.stdout;
+  }
+}
+
+function servedIn(requests: TimedRequest[], windows: [number, number][]): number {
+  return requests.filter((r) => r.status !== 429 && windows.some(([a, b]) => r.at >= a && r.at <= b)).length;
+}
+
+async function variant(
+  engine: Engine,
+  fixture: string,
+  roots: string[],
+  name: string,
+  mode: { kind: 'plain'; parallelism: number; tokens: number } | { kind: 'governed'; tokens: number },
+): Promise<Row> {
+  const org = await emulatedOrg();
+  const dir = await mkdtemp(path.join(os.tmpdir(), `cxops-bench-${name}-`));
+  await cp(fixture, dir, { recursive: true, verbatimSymlinks: true });
+  const baseEnv = providerEnv(org.port, Math.min(mode.tokens, 20));
+  const fixtureRoots = new FixtureRoots(engine, dir, baseEnv, roots);
+  for (const root of roots) await fixtureRoots.root(root).init();
+  process.stderr.write(`▶ ${name}\n`);
+  const started = performance.timeOrigin + performance.now();
+  let predicted = 0;
+  let provider429 = 0;
+  let parallelism = '';
+  if (mode.kind === 'plain') {
+    parallelism = String(mode.parallelism);
+    // One root after another, org first: how the apply workflow ran before the scheduler.
+    for (const root of roots) {
+      const plan = await fixtureRoots.root(root).plan({}, mode.parallelism);
+      predicted += predict(plan, {
+        budget: budget(mode.tokens),
+        tokens: mode.tokens,
+        parallelism: mode.parallelism,
+      }).calls;
+      try {
+        await fixtureRoots.apply(root, {}, mode.parallelism);
+      } catch {
+        if (root === 'org') break;
+      }
+    }
+    provider429 = org.metrics().total.status429;
+  } else {
+    const runBudget = budget(mode.tokens);
+    const governor = await startGovernor({
+      upstream: singleUpstream(`http://127.0.0.1:${org.port}`),
+      budget: runBudget,
+    });
+    const runner: StageRunner = {
+      plan: async (root, overrides) => {
+        await fixtureRoots.root(root).plan(overrides);
+      },
+      planJson: async (root) => fixtureRoots.root(root).lastPlan!,
+      apply: (root, overrides) => fixtureRoots.apply(root, overrides),
+    };
+    const outcomes = await runStages(stagesOf(roots), runner, {
+      budget: runBudget,
+      port: governor.port,
+      plan: true,
+      say: (line) =>
+        process.stderr.write(
+          `  [${Math.round(performance.timeOrigin + performance.now() - started) / 1000} s] ${line}\n`,
+        ),
+      model: costModel(),
+    });
+    predicted = outcomes.reduce((sum, o) => sum + (o.predicted?.calls ?? 0), 0);
+    parallelism = outcomes.map((o) => `${o.environment} ${o.parallelism}`).join(', ');
+    provider429 = governor.stats().passed429;
+    await governor.close();
+  }
+  const wall = (performance.timeOrigin + performance.now() - started) / 1000;
+  const metrics = org.metrics().total;
+  // What the budget carries: Platform API calls served (the token endpoint has a budget of its own).
+  const served = org.requests.filter(
+    (r) => r.at >= started && r.status !== 429 && r.route.includes(' /api/v2/'),
+  ).length;
+  const floor = served / rate(mode.tokens);
+  await org.close();
+  await rm(dir, { recursive: true, force: true });
+  const row: Row = {
+    variant: name,
+    parallelism,
+    tokens: mode.tokens,
+    wallSeconds: Math.round(wall),
+    predictedApplyCalls: Math.round(predicted),
+    measuredApplyCalls: servedIn(org.requests, fixtureRoots.applyWindows),
+    servedCalls: served,
+    floorSeconds: Math.round(floor),
+    wallOverFloor: Math.round((wall / floor) * 100) / 100,
+    api429: metrics.status429,
+    provider429,
+    failedObjects: fixtureRoots.failedObjects,
+    failedRoots: fixtureRoots.failedRoots,
+  };
+  process.stderr.write(`✔ ${name}: ${JSON.stringify(row)}\n`);
+  return row;
+}
+
+async function main(): Promise<void> {
+  const engine = await resolveEngine();
+  const fixture = await generate();
+  const roots = ['org', ...(await readdir(fixture)).filter((d) => d.startsWith('division-')).sort()];
+  const only = process.env.BENCH_ONLY?.split(',');
+  const variants: [string, Parameters<typeof variant>[4]][] = [
+    ['governed', { kind: 'governed', tokens: TOKENS.run }],
+    ['plain, default parallelism', { kind: 'plain', parallelism: 10, tokens: TOKENS.pool }],
+    [
+      `plain, parallelism ${HIGH_PARALLELISM}`,
+      { kind: 'plain', parallelism: HIGH_PARALLELISM, tokens: TOKENS.pool },
+    ],
+  ];
+  const rows: Row[] = [];
+  for (const [name, mode] of variants)
+    if (!only || only.some((o) => name.startsWith(o)))
+      rows.push(await variant(engine, fixture, roots, name, mode));
+  await rm(path.dirname(fixture), { recursive: true, force: true });
+  const header =
+    `Apply benchmark: scale fixture with ${SIZE.queues} queues, ${SIZE.users} users, ${SIZE.skills} skills, ` +
+    `${SIZE.wrapupCodes} wrap-up codes, ${SIZE.divisions} division roots + org; limits ${LIMITS.perToken} requests/min per token ` +
+    `and ${LIMITS.client}/min for the OAuth client (all tokens); floor = calls served ÷ the budget's rate.`;
+  const table = [
+    '| run | parallelism | tokens | wall s | predicted apply calls | measured apply calls | calls served (plans + applies) | floor s | wall ÷ floor | 429s from the API | 429s reaching the provider | failed objects |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      (r) =>
+        `| ${r.variant} | ${r.parallelism} | ${r.tokens} | ${r.wallSeconds} | ${r.predictedApplyCalls} | ${r.measuredApplyCalls} | ${r.servedCalls} | ${r.floorSeconds} | ${r.wallOverFloor} | ${r.api429} | ${r.provider429} | ${r.failedObjects}${r.failedRoots.length ? ` (${r.failedRoots.join(', ')} failed)` : ''} |`,
+    ),
+  ];
+  console.log(`${header}\n\n${table.join('\n')}`);
+  const out = path.join(workspaceRoot(), 'dist', 'bench');
+  await mkdir(out, { recursive: true });
+  await writeFileAtomic(
+    path.join(out, 'apply-bench.json'),
+    `${JSON.stringify({ size: SIZE, limits: LIMITS, tokens: TOKENS, rows }, null, 2)}\n`,
+  );
+}
+
+await main();
