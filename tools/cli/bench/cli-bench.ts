@@ -3,7 +3,7 @@
 // rules in bench/policy/. Fresh processes, interleaved, medians; peak memory of each process tree.
 // Run: npx tsx tools/cli/bench/cli-bench.ts [--runs 7]   (part of `npm run bench`)
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -37,7 +37,17 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     const startup = await compare(
       [
         cxops('cxops --help (node bin/cxops.mjs)', ['--help']),
+        {
+          label: 'cxops --help (node_modules/.bin/cxops)',
+          command: path.join(repoRoot, 'node_modules/.bin/cxops'),
+          args: ['--help'],
+          cwd: repoRoot,
+        },
         npx('npx cxops --help', ['--help']),
+        {
+          ...cxops('cxops --help from the TypeScript sources (tsx)', ['--help']),
+          env: { CXOPS_CLI_FROM_SOURCE: '1' },
+        },
         cxops('cxops assert, 1-change plan (start-up)', ['assert', tiny]),
       ],
       runs,
@@ -56,30 +66,11 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
             },
           ]
         : [];
-    const assertOnly = assertOnlyEntries(large);
     const policies = await compare(
       [
         ...peers,
         cxops('cxops assert (node bin/cxops.mjs)', ['assert', large]),
         npx('npx cxops assert', ['assert', large]),
-        {
-          label: 'projection: assert command alone, through tsx',
-          command: process.execPath,
-          args: ['--import', 'tsx', assertOnly.source, 'assert', large],
-          cwd: repoRoot,
-          okExitCodes: [1],
-        },
-        ...(assertOnly.bundle
-          ? [
-              {
-                label: 'projection: assert command alone, bundled',
-                command: process.execPath,
-                args: [assertOnly.bundle, 'assert', large],
-                cwd: repoRoot,
-                okExitCodes: [1],
-              },
-            ]
-          : []),
       ],
       runs,
     );
@@ -144,65 +135,6 @@ function planWork(file: string, runs: number): Work {
   });
   const of = (key: keyof Work) => median(results.map((r) => r[key]));
   return { loadMs: of('loadMs'), evaluateMs: of('evaluateMs'), renderMs: of('renderMs') };
-}
-
-/**
- * What part 1 of issue 16 (a bundled CLI that loads only the command it runs) will give `cxops assert`,
- * measured before it exists: an entry registering the assert command alone, run through tsx and bundled by
- * esbuild, in node_modules/.cache (where its imports resolve). Never shipped; the product's entry is
- * bin/cxops.mjs.
- */
-function assertOnlyEntries(plan: string): { source: string; bundle?: string } {
-  const dir = path.join(repoRoot, 'node_modules', '.cache', 'cxops-bench');
-  mkdirSync(dir, { recursive: true });
-  const source = path.join(dir, 'assert-only.mts');
-  const module = (file: string) => JSON.stringify(path.join(repoRoot, 'tools/cli/src', file));
-  writeFileSync(
-    source,
-    `import { Command } from 'commander';
-import { registerPlanCommands } from ${module('commands/plans.ts')};
-import { reportError } from ${module('output.ts')};
-let exitCode = 0;
-const program = new Command('cxops').option('--json').exitOverride();
-registerPlanCommands(program, (code) => (exitCode = Math.max(exitCode, code)));
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  exitCode = reportError(process.argv.includes('--json'), error);
-}
-process.exitCode = exitCode;
-`,
-  );
-  const bundle = path.join(dir, 'assert-only.mjs');
-  const esbuild = spawnSync(
-    path.join(repoRoot, 'node_modules/.bin/esbuild'),
-    [
-      source,
-      '--bundle',
-      '--platform=node',
-      '--format=esm',
-      '--target=node20',
-      // Loaded on demand by the code itself, as a built CLI would keep them.
-      '--external:zx',
-      '--external:stream-json',
-      `--outfile=${bundle}`,
-      '--log-level=warning',
-      "--banner:js=import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-    ],
-    { cwd: repoRoot, encoding: 'utf8' },
-  );
-  if (esbuild.status !== 0) {
-    console.log(`(The bundled projection is left out: esbuild failed: ${esbuild.stderr.trim()})`);
-    return { source };
-  }
-  // A bundle can build and still not run (a package that reads files beside its own sources).
-  const trial = spawnSync(process.execPath, [bundle, 'assert', plan], { cwd: repoRoot, encoding: 'utf8' });
-  if (!trial.stdout.includes('auth_role.this["Everything"]')) {
-    const reason = trial.stderr.split('\n').find((line) => /Error/.test(line)) ?? `exit ${trial.status}`;
-    console.log(`(The bundled projection is left out: the bundle does not run: ${reason.trim()})`);
-    return { source };
-  }
-  return { source, bundle };
 }
 
 function planFile(dir: string, environment: string, changes: number, planted = true): string {

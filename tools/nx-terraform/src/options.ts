@@ -60,11 +60,11 @@ const DEFAULT_TOOLING_INPUTS: Input[] = [
   { env: 'CXOPS_TF_BINARY' },
 ];
 
-/** `npx cxops <verb> {projectRoot}`; fmt and docs only check, since a cached target must not rewrite files. */
+/** `cxops <verb> {projectRoot}` (Nx puts node_modules/.bin on PATH; npx would add npm's start-up); fmt and docs only check, since a cached target must not rewrite files. */
 function defaultCommand(verb: TerraformVerb): string {
   return verb === 'fmt' || verb === 'docs'
-    ? `npx cxops ${verb} --check {projectRoot}`
-    : `npx cxops ${verb} {projectRoot}`;
+    ? `cxops ${verb} --check {projectRoot}`
+    : `cxops ${verb} {projectRoot}`;
 }
 
 export function normalizeOptions(options: TerraformPluginOptions | undefined): NormalizedOptions {

@@ -156,7 +156,7 @@ resource "genesyscloud_flow" "inbound" {
                 "targets": {
                   "apply": {
                     "cache": false,
-                    "command": "npx cxops apply {projectRoot}",
+                    "command": "cxops apply {projectRoot}",
                     "inputs": [
                       "terraform",
                       "^terraform",
@@ -178,7 +178,7 @@ resource "genesyscloud_flow" "inbound" {
                   },
                   "drift": {
                     "cache": false,
-                    "command": "npx cxops drift {projectRoot}",
+                    "command": "cxops drift {projectRoot}",
                     "inputs": [
                       "terraform",
                       "^terraform",
@@ -199,7 +199,7 @@ resource "genesyscloud_flow" "inbound" {
                   },
                   "fmt": {
                     "cache": true,
-                    "command": "npx cxops fmt --check {projectRoot}",
+                    "command": "cxops fmt --check {projectRoot}",
                     "inputs": [
                       "{projectRoot}/*.tf",
                       "{projectRoot}/**/*.tfvars",
@@ -224,7 +224,7 @@ resource "genesyscloud_flow" "inbound" {
                   },
                   "init": {
                     "cache": false,
-                    "command": "npx cxops init {projectRoot}",
+                    "command": "cxops init {projectRoot}",
                     "inputs": [
                       "terraform",
                       "^terraform",
@@ -245,7 +245,7 @@ resource "genesyscloud_flow" "inbound" {
                   },
                   "lint": {
                     "cache": true,
-                    "command": "npx cxops lint {projectRoot}",
+                    "command": "cxops lint {projectRoot}",
                     "inputs": [
                       "terraform",
                       "^terraform",
@@ -270,7 +270,7 @@ resource "genesyscloud_flow" "inbound" {
                   },
                   "plan": {
                     "cache": false,
-                    "command": "npx cxops plan {projectRoot}",
+                    "command": "cxops plan {projectRoot}",
                     "inputs": [
                       "terraform",
                       "^terraform",
@@ -294,7 +294,7 @@ resource "genesyscloud_flow" "inbound" {
                   },
                   "show": {
                     "cache": false,
-                    "command": "npx cxops show {projectRoot}",
+                    "command": "cxops show {projectRoot}",
                     "inputs": [
                       "terraform",
                       "^terraform",
@@ -315,7 +315,7 @@ resource "genesyscloud_flow" "inbound" {
                   },
                   "validate": {
                     "cache": true,
-                    "command": "npx cxops validate {projectRoot}",
+                    "command": "cxops validate {projectRoot}",
                     "inputs": [
                       "terraform",
                       "^terraform",
@@ -390,7 +390,7 @@ resource "genesyscloud_flow" "inbound" {
                 "targets": {
                   "docs": {
                     "cache": true,
-                    "command": "npx cxops docs --check {projectRoot}",
+                    "command": "cxops docs --check {projectRoot}",
                     "inputs": [
                       "{projectRoot}/*.tf",
                       "{projectRoot}/README.md",
@@ -415,7 +415,7 @@ resource "genesyscloud_flow" "inbound" {
                   },
                   "fmt": {
                     "cache": true,
-                    "command": "npx cxops fmt --check {projectRoot}",
+                    "command": "cxops fmt --check {projectRoot}",
                     "inputs": [
                       "{projectRoot}/*.tf",
                       "{projectRoot}/**/*.tfvars",
@@ -440,7 +440,7 @@ resource "genesyscloud_flow" "inbound" {
                   },
                   "lint": {
                     "cache": true,
-                    "command": "npx cxops lint {projectRoot}",
+                    "command": "cxops lint {projectRoot}",
                     "inputs": [
                       "terraform",
                       "^terraform",
@@ -465,7 +465,7 @@ resource "genesyscloud_flow" "inbound" {
                   },
                   "test": {
                     "cache": true,
-                    "command": "npx cxops test {projectRoot}",
+                    "command": "cxops test {projectRoot}",
                     "inputs": [
                       "terraform",
                       "^terraform",
@@ -490,7 +490,7 @@ resource "genesyscloud_flow" "inbound" {
                   },
                   "validate": {
                     "cache": true,
-                    "command": "npx cxops validate {projectRoot}",
+                    "command": "cxops validate {projectRoot}",
                     "inputs": [
                       "terraform",
                       "^terraform",

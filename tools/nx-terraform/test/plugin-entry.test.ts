@@ -1,5 +1,5 @@
 // plugin.mjs, the entry nx.json names, on a copy of the plugin: it runs a JavaScript build of src/ made on
-// first use, reuses it while the sources are unchanged and builds again after any edit.
+// first use, reuses it while the sources are unchanged and builds again after any edit (@cxops/core/prebuilt).
 import { spawnSync } from 'node:child_process';
 import {
   cpSync,
@@ -42,9 +42,14 @@ console.log(JSON.stringify({ name: p.name, createNodes: typeof p.createNodes[1],
   return JSON.parse(result.stdout) as ReturnType<typeof load>;
 }
 
-const built = () => path.join(copy, 'dist', 'plugin.mjs');
-const sources = () =>
-  JSON.parse(readFileSync(path.join(copy, 'dist', 'plugin.sources.json'), 'utf8')) as object;
+interface BuildRecord {
+  id: string;
+  output: string;
+  sources: Record<string, unknown>;
+}
+const record = () => JSON.parse(readFileSync(path.join(copy, 'dist', 'build.json'), 'utf8')) as BuildRecord;
+const built = () => path.join(copy, 'dist', record().id, record().output);
+const sources = () => record().sources;
 
 describe('the plugin entry', () => {
   it('builds JavaScript from the sources on first use and runs it', () => {
@@ -54,9 +59,7 @@ describe('the plugin entry', () => {
       createDependencies: 'function',
     });
     expect(readFileSync(built(), 'utf8')).not.toContain('import type');
-    expect(Object.keys(sources())).toEqual(
-      expect.arrayContaining(['src/index.ts', 'src/create-nodes.ts', 'plugin.mjs']),
-    );
+    expect(Object.keys(sources())).toEqual(expect.arrayContaining(['src/index.ts', 'src/create-nodes.ts']));
   });
 
   it('reuses the build while no source changed', () => {
@@ -78,7 +81,7 @@ describe('the plugin entry', () => {
 
   it('builds again when the list of sources is damaged', () => {
     load();
-    writeFileSync(path.join(copy, 'dist', 'plugin.sources.json'), '{"src/index.ts": ');
+    writeFileSync(path.join(copy, 'dist', 'build.json'), '{"sources": {"src/index.ts": ');
     expect(load().name).toBe('@cxops/nx-terraform');
     expect(Object.keys(sources())).toContain('src/index.ts');
   });

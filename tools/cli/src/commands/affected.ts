@@ -1,6 +1,5 @@
 // `cxops affected`: the environments a change plans, org first — as a list, or as the plan workflow's matrix.
 import type { Command } from 'commander';
-import { affectedEnvironments } from '@cxops/jobs';
 import { emit } from '../output.ts';
 
 export function registerAffected(program: Command): void {
@@ -18,6 +17,7 @@ export function registerAffected(program: Command): void {
         opts: { base?: string; head?: string; files?: string[]; matrix?: boolean },
         command: Command,
       ) => {
+        const { affectedEnvironments } = await import('@cxops/jobs');
         const result = await affectedEnvironments(opts);
         if (opts.matrix) {
           process.stdout.write(`${JSON.stringify(result.matrix)}\n`);

@@ -2,7 +2,7 @@
 // departments side by side, each at the parallelism its predicted cost and the budget call for.
 import type { Command } from 'commander';
 import { EXIT } from '@cxops/core';
-import { applyEnvironments, selectEnvironments, type ApplyRunResult } from '@cxops/scheduler';
+import type { ApplyRunResult } from '@cxops/scheduler';
 import { emit } from '../output.ts';
 import { SUMMARY_LIMIT } from '../summary-limit.ts';
 
@@ -43,6 +43,7 @@ export function registerApply(program: Command, setExit: SetExit): void {
         },
         command: Command,
       ) => {
+        const { applyEnvironments, selectEnvironments } = await import('@cxops/scheduler');
         const names = await selectEnvironments({
           names: environments,
           all: opts.all,

@@ -2,13 +2,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { CxError, redactSecrets } from '@cxops/core';
-import {
-  createOctokit,
-  readPullRequestContext,
-  readRepositoryContext,
-  stickyMarker,
-  upsertStickyComment,
-} from '@cxops/github';
 import { emit } from '../output.ts';
 
 export function registerComment(program: Command): void {
@@ -29,6 +22,13 @@ export function registerComment(program: Command): void {
       '\nReads GITHUB_REPOSITORY, GITHUB_EVENT_PATH, GITHUB_TOKEN and GITHUB_API_URL, as GitHub Actions sets them.',
     )
     .action(async (opts: { bodyFile: string; name: string; pr?: string }, command: Command) => {
+      const {
+        createOctokit,
+        readPullRequestContext,
+        readRepositoryContext,
+        stickyMarker,
+        upsertStickyComment,
+      } = await import('@cxops/github');
       const body = await readFile(opts.bodyFile, 'utf8').catch(() => {
         throw new CxError({
           action: 'post the PR comment',

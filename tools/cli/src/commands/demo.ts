@@ -1,8 +1,7 @@
 // `cxops demo`: the quick start's main job (the jobs package runs it; this prints it).
 import type { Command } from 'commander';
 import { createProgress, silentProgress } from '@cxops/core';
-import { runDemo, type ChangeCounts, type DemoReport } from '@cxops/jobs';
-import { formatReport } from '@cxops/toolchain';
+import type { ChangeCounts, DemoReport } from '@cxops/jobs';
 import { emit, wantsJson } from '../output.ts';
 import { SUMMARY_LIMIT } from '../summary-limit.ts';
 
@@ -13,9 +12,11 @@ export function registerDemo(program: Command, setExit: (code: number) => void):
       'The main job against the embedded default: toolchain, local stack, apply org into the emulated org, plan every department',
     )
     .action(async (_opts: unknown, command: Command) => {
+      const { runDemo } = await import('@cxops/jobs');
+      const { formatReport } = await import('@cxops/toolchain');
       const progress = wantsJson(command) ? silentProgress() : createProgress();
       const report = await runDemo(progress, { summaryLimit: SUMMARY_LIMIT });
-      emit(command, report, () => formatDemo(report));
+      emit(command, report, () => formatDemo(report, formatReport(report.toolchain)));
       setExit(report.exitCode);
     });
 }
@@ -30,8 +31,8 @@ function describeCounts(c: ChangeCounts): string {
   return parts.length ? parts.join(', ') : 'no changes';
 }
 
-function formatDemo(report: DemoReport): string {
-  const lines = [formatReport(report.toolchain), ''];
+function formatDemo(report: DemoReport, toolchainText: string): string {
+  const lines = [toolchainText, ''];
   if (report.s3Endpoint) lines.push(`Local state server: ${report.s3Endpoint} (versioned bucket)`);
   if (report.emulatorUrl) lines.push(`Emulated org:       ${report.emulatorUrl}`);
   for (const env of report.environments) {

@@ -3,7 +3,6 @@
 // reports. Neither ever changes the org.
 import type { Command } from 'commander';
 import { EXIT } from '@cxops/core';
-import { runDriftJob, syncDriftIssues } from '@cxops/drift';
 import { emit } from '../output.ts';
 
 type SetExit = (code: number) => void;
@@ -17,6 +16,7 @@ export function registerDrift(program: Command, setExit: SetExit): void {
     .argument('<root>', 'environments/<department> or a department name')
     .option('--no-store', 'do not keep the reports in the state bucket')
     .action(async (root: string, opts: { store: boolean }, command: Command) => {
+      const { runDriftJob } = await import('@cxops/drift');
       const result = await runDriftJob(root, { store: opts.store });
       emit(command, result.report, () =>
         [
@@ -35,6 +35,7 @@ export function registerDrift(program: Command, setExit: SetExit): void {
     )
     .argument('[environments...]', 'default: every environment')
     .action(async (environments: string[], _opts: unknown, command: Command) => {
+      const { syncDriftIssues } = await import('@cxops/drift');
       const outcomes = await syncDriftIssues({ environments });
       emit(command, outcomes, () =>
         outcomes

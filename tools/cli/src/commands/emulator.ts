@@ -1,14 +1,6 @@
 // `cxops emulator …`: the emulated Genesys Cloud org of the local stack, on its own.
 import type { Command } from 'commander';
 import { CxError } from '@cxops/core';
-import {
-  changeOutOfBand,
-  emulatorAuditLog,
-  ensureEmulator,
-  runningEmulatorAdmin,
-  stackStatus,
-  stopEmulator,
-} from '@cxops/stack';
 import { emit } from '../output.ts';
 
 /** "a.b=12" → ["a.b", 12]: values are JSON when they parse as JSON, else strings. */
@@ -37,6 +29,7 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
     .command('start')
     .description('Start the emulated org (idempotent); its state persists in .cxops/stack/org.json')
     .action(async (_opts: unknown, command: Command) => {
+      const { ensureEmulator } = await import('@cxops/stack');
       const { emulator: service } = await ensureEmulator();
       emit(
         command,
@@ -50,6 +43,7 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
     .command('stop')
     .description('Stop the emulated org; its state stays on disk')
     .action(async (_opts: unknown, command: Command) => {
+      const { stopEmulator } = await import('@cxops/stack');
       await stopEmulator();
       emit(command, { stopped: true }, () => 'Emulated org stopped.');
     });
@@ -58,6 +52,7 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
     .command('status')
     .description('Is the emulated org running (exit 1 when not)?')
     .action(async (_opts: unknown, command: Command) => {
+      const { stackStatus } = await import('@cxops/stack');
       const service = (await stackStatus()).find((s) => s.name === 'genesys emulator')!;
       emit(
         command,
@@ -73,6 +68,7 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
       'Forget every object of the emulated org (back to a fresh org with only the home division and default roles)',
     )
     .action(async (_opts: unknown, command: Command) => {
+      const { runningEmulatorAdmin } = await import('@cxops/stack');
       await (await runningEmulatorAdmin()).reset();
       emit(command, { reset: true }, () => 'Emulated org reset.');
     });
@@ -92,6 +88,7 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
     )
     .action(
       async (kind: string, name: string, changes: string[], opts: { actor: string }, command: Command) => {
+        const { changeOutOfBand } = await import('@cxops/stack');
         const { audit } = await changeOutOfBand(
           kind,
           name,
@@ -117,6 +114,7 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
     .description('List the objects of one kind in the emulated org')
     .argument('<kind>', 'queues | skills | wrapupcodes | users | roles | divisions | flows')
     .action(async (kind: string, _opts: unknown, command: Command) => {
+      const { runningEmulatorAdmin } = await import('@cxops/stack');
       const objects = await (await runningEmulatorAdmin()).objects(kind);
       emit(
         command,
@@ -133,6 +131,7 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
     .option('--kind <kind>', 'only this kind of object (queues, users, roles, …)')
     .option('--days <n>', 'how many days back', '30')
     .action(async (opts: { kind?: string; days: string }, command: Command) => {
+      const { emulatorAuditLog } = await import('@cxops/stack');
       const messages = await emulatorAuditLog({ kind: opts.kind, days: Number(opts.days) });
       emit(
         command,
@@ -151,6 +150,7 @@ export function registerEmulator(program: Command, setExit: (code: number) => vo
     .command('metrics')
     .description('Requests and 429s per route and per token')
     .action(async (_opts: unknown, command: Command) => {
+      const { runningEmulatorAdmin } = await import('@cxops/stack');
       const metrics = await (await runningEmulatorAdmin()).metrics();
       emit(command, metrics, () =>
         [

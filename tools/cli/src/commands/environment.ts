@@ -1,7 +1,6 @@
 // The jobs on one environment: plan, show the last plan, init (apply: apply.ts; drift: drift.ts).
 import type { Command } from 'commander';
 import { EXIT } from '@cxops/core';
-import { initialise, lastPlanSummary, planEnvironment } from '@cxops/jobs';
 import { emit } from '../output.ts';
 import { SUMMARY_LIMIT } from '../summary-limit.ts';
 
@@ -13,6 +12,7 @@ export function registerEnvironmentCommands(program: Command, setExit: SetExit):
     .description('Initialise a root (environments: with the state backend; modules: without)')
     .argument('<root>', 'environments/<department>, a department name, or a module folder')
     .action(async (root: string, _opts: unknown, command: Command) => {
+      const { initialise } = await import('@cxops/jobs');
       const result = await initialise(root);
       emit(command, result, () => `Initialised ${result.dir}.`);
     });
@@ -25,6 +25,7 @@ export function registerEnvironmentCommands(program: Command, setExit: SetExit):
     .argument('<root>')
     .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none (as tofu plan does)')
     .action(async (root: string, opts: { detailedExitcode?: boolean }, command: Command) => {
+      const { planEnvironment } = await import('@cxops/jobs');
       const result = await planEnvironment(root, { summaryLimit: SUMMARY_LIMIT });
       emit(
         command,
@@ -53,6 +54,7 @@ export function registerEnvironmentCommands(program: Command, setExit: SetExit):
     .description('Show the last plan of an environment (its summary)')
     .argument('<root>')
     .action(async (root: string, _opts: unknown, command: Command) => {
+      const { lastPlanSummary } = await import('@cxops/jobs');
       const summary = await lastPlanSummary(root);
       emit(command, summary, () => summary.markdown.trimEnd());
     });

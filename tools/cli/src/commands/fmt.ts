@@ -1,6 +1,5 @@
 // `cxops fmt`: tofu fmt on HCL (lint-staged passes the staged files).
 import type { Command } from 'commander';
-import { formatFiles } from '@cxops/jobs';
 import { emit, wantsJson } from '../output.ts';
 
 export function registerFmt(program: Command, setExit: (code: number) => void): void {
@@ -12,6 +11,7 @@ export function registerFmt(program: Command, setExit: (code: number) => void): 
     .argument('[files...]', 'files to format (lint-staged passes the staged ones)')
     .option('--check', 'only report files that need formatting (exit 1 if any)')
     .action(async (files: string[], opts: { check?: boolean }, command: Command) => {
+      const { formatFiles } = await import('@cxops/jobs');
       const result = await formatFiles(files, { check: opts.check });
       if (wantsJson(command) || result.files.length) emit(command, result, () => result.files.join('\n'));
       if (opts.check && !result.ok) setExit(1);

@@ -2,7 +2,6 @@
 // flow YAML and import blocks, and a report of everything the modules cannot represent.
 import type { Command } from 'commander';
 import { createProgress, EXIT } from '@cxops/core';
-import { onboard, summaryText } from '@cxops/onboard';
 import { emit } from '../output.ts';
 
 interface OnboardFlags {
@@ -39,6 +38,7 @@ export function registerOnboard(program: Command, setExit: (code: number) => voi
     .option('--force', 'replace files that exist (main.tf, imports.tf, outputs.tf, flow YAML)')
     .option('--adopt-flows', 'also manage the Architect flows (their first apply republishes each once)')
     .action(async (opts: OnboardFlags, command: Command) => {
+      const { onboard, summaryText } = await import('@cxops/onboard');
       if (opts.org !== 'emulated' && opts.org !== 'live') {
         process.stderr.write(`--org must be emulated or live, not '${String(opts.org)}'\n`);
         setExit(EXIT.failure);

@@ -2,8 +2,6 @@
 import type { Command } from 'commander';
 import { EXIT, redactSecrets, writeFileAtomic } from '@cxops/core';
 // Only the plan jobs: assert, policies and summarize need no engine, stack or toolchain code.
-import { assessPlans, plannedEnvironments } from '@cxops/jobs/plans';
-import { policyDocsPage, policyMarkdown, RULES, renderSummary } from '@cxops/plan';
 import { emit } from '../output.ts';
 import { SUMMARY_LIMIT } from '../summary-limit.ts';
 
@@ -16,6 +14,8 @@ export function registerPlanCommands(program: Command, setExit: SetExit): void {
     .argument('<plans...>', 'plan JSON files (dist/plans/<env>/plan.json); the folder names the environment')
     .option('--markdown <file>', 'also write the findings as markdown')
     .action(async (plans: string[], opts: { markdown?: string }, command: Command) => {
+      const { assessPlans } = await import('@cxops/jobs/plans');
+      const { policyMarkdown } = await import('@cxops/plan');
       const { report } = await assessPlans(plans);
       if (opts.markdown) await writeFileAtomic(opts.markdown, `${redactSecrets(policyMarkdown(report))}\n`);
       emit(command, report, () => policyMarkdown(report));
@@ -25,7 +25,8 @@ export function registerPlanCommands(program: Command, setExit: SetExit): void {
   program
     .command('policies')
     .description('The safety policies, why each exists and how to configure it (docs/policies.md)')
-    .action((_opts: unknown, command: Command) => {
+    .action(async (_opts: unknown, command: Command) => {
+      const { policyDocsPage, RULES } = await import('@cxops/plan');
       emit(
         command,
         RULES.map((rule) => ({ id: rule.id, title: rule.title, why: rule.why })),
@@ -45,6 +46,8 @@ export function registerPlanCommands(program: Command, setExit: SetExit): void {
       'where the full summary and plans are kept, linked when the comment is cut',
     )
     .action(async (given: string[], opts: { out?: string; artifactUrl?: string }, command: Command) => {
+      const { assessPlans, plannedEnvironments } = await import('@cxops/jobs/plans');
+      const { renderSummary } = await import('@cxops/plan');
       const plans = given.length > 0 ? given : await plannedEnvironments();
       const { inputs, report } = await assessPlans(plans);
       const summary = renderSummary(inputs, report, { limit: SUMMARY_LIMIT, artifactUrl: opts.artifactUrl });

@@ -3,13 +3,7 @@
 // secret scan of the staged changes.
 import type { Command } from 'commander';
 import { CxError, EXIT } from '@cxops/core';
-import {
-  checkStagedTerraform,
-  formatFiles,
-  scanStagedSecrets,
-  type PrecommitReport,
-  type SecretScan,
-} from '@cxops/jobs';
+import type { PrecommitReport, SecretScan } from '@cxops/jobs';
 import { emit } from '../output.ts';
 
 type SetExit = (code: number) => void;
@@ -30,6 +24,7 @@ export function registerPrecommit(program: Command, setExit: SetExit): void {
     )
     .option('--only <checks>', `a comma-separated subset of ${CHECKS.join(', ')}`, CHECKS.join(','))
     .action(async (files: string[], opts: { only: string }, command: Command) => {
+      const { checkStagedTerraform, formatFiles, scanStagedSecrets } = await import('@cxops/jobs');
       const only = opts.only.split(',').map((c) => c.trim()) as Check[];
       const unknown = only.filter((c) => !CHECKS.includes(c));
       if (unknown.length)

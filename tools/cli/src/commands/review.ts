@@ -5,15 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '@cxops/core';
-import { createOctokit, findMergedPullRequest, readRepositoryContext } from '@cxops/github';
-import {
-  REVIEWED_PULL_FILE,
-  applyWhatWasReviewed,
-  readReviewedPull,
-  assembleReview,
-  type ReviewedPull,
-} from '@cxops/jobs';
-import { parseReviewedRecord } from '@cxops/plan';
+import type { ReviewedPull } from '@cxops/jobs';
 import { emit } from '../output.ts';
 import { SUMMARY_LIMIT } from '../summary-limit.ts';
 
@@ -49,6 +41,7 @@ export function registerReview(program: Command): void {
         },
         command: Command,
       ) => {
+        const { assembleReview } = await import('@cxops/jobs');
         const result = await assembleReview({
           partsDir: opts.parts,
           expected: list(opts.environments),
@@ -82,12 +75,15 @@ export function registerReview(program: Command): void {
       'Find the merged pull request of a commit on main and the review its comment records (GitHub Actions context)',
     )
     .requiredOption('--commit <sha>', 'the commit being applied (GITHUB_SHA of the push)')
-    .requiredOption('--out <dir>', `folder to write ${REVIEWED_PULL_FILE} into (the apply job reads it)`)
+    .requiredOption('--out <dir>', 'folder to write reviewed-pull.json into (the apply job reads it)')
     .addHelpText(
       'after',
       '\nPrints key=value lines (pr, head, run-id, found) for $GITHUB_OUTPUT. Reads GITHUB_REPOSITORY, GITHUB_TOKEN, GITHUB_API_URL.',
     )
     .action(async (opts: { commit: string; out: string }, command: Command) => {
+      const { createOctokit, findMergedPullRequest, readRepositoryContext } = await import('@cxops/github');
+      const { REVIEWED_PULL_FILE } = await import('@cxops/jobs');
+      const { parseReviewedRecord } = await import('@cxops/plan');
       const context = readRepositoryContext();
       const pull = await findMergedPullRequest({
         octokit: createOctokit({ token: context.token, baseUrl: context.baseUrl }),
@@ -129,6 +125,7 @@ export function registerReview(program: Command): void {
       'folder of the reviewed digests (and reviewed-pull.json, from `review find`)',
     )
     .action(async (root: string, opts: { reviewed: string }, command: Command) => {
+      const { applyWhatWasReviewed, readReviewedPull } = await import('@cxops/jobs');
       const pull = await readReviewedPull(opts.reviewed);
       const result = await applyWhatWasReviewed(root, {
         reviewedDir: opts.reviewed,

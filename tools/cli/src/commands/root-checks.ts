@@ -1,7 +1,6 @@
 // The checks on any root that need no state: validate, tofu test, tflint, the README's docs tables.
 import type { Command } from 'commander';
 import { CxError, EXIT } from '@cxops/core';
-import { docs, lint, runTests, validate } from '@cxops/jobs';
 import { emit } from '../output.ts';
 
 type SetExit = (code: number) => void;
@@ -12,6 +11,7 @@ export function registerRootChecks(program: Command, setExit: SetExit): void {
     .description('tofu validate (no backend, no credentials)')
     .argument('<root>')
     .action(async (root: string, _opts: unknown, command: Command) => {
+      const { validate } = await import('@cxops/jobs');
       const result = await validate(root);
       emit(command, result, () => result.output.trimEnd());
     });
@@ -21,6 +21,7 @@ export function registerRootChecks(program: Command, setExit: SetExit): void {
     .description('tofu test (the mock_provider tests of a module)')
     .argument('<root>')
     .action(async (root: string, _opts: unknown, command: Command) => {
+      const { runTests } = await import('@cxops/jobs');
       const result = await runTests(root);
       emit(command, result, () => result.output.trimEnd());
     });
@@ -30,6 +31,7 @@ export function registerRootChecks(program: Command, setExit: SetExit): void {
     .description('tflint with the bundled terraform ruleset and the repository .tflint.hcl')
     .argument('<root>')
     .action(async (root: string, _opts: unknown, command: Command) => {
+      const { lint } = await import('@cxops/jobs');
       const result = await lint(root);
       emit(command, result, () => result.findings.trimEnd() || `${result.dir}: no findings.`);
       if (!result.ok)
@@ -46,6 +48,7 @@ export function registerRootChecks(program: Command, setExit: SetExit): void {
     .argument('<root>')
     .option('--check', 'fail (exit 1) when README.md is stale instead of rewriting it')
     .action(async (root: string, opts: { check?: boolean }, command: Command) => {
+      const { docs } = await import('@cxops/jobs');
       const result = await docs(root, { check: opts.check });
       emit(command, result, () =>
         result.current

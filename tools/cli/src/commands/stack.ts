@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { resetStack, stackStatus, startStack, stopStack } from '@cxops/stack';
 import { emit } from '../output.ts';
 
 export function registerStack(program: Command, setExit: (code: number) => void): void {
@@ -10,6 +9,7 @@ export function registerStack(program: Command, setExit: (code: number) => void)
     );
 
   const printStatus = async (command: Command) => {
+    const { stackStatus } = await import('@cxops/stack');
     const services = await stackStatus();
     emit(command, { services }, () =>
       services
@@ -26,6 +26,7 @@ export function registerStack(program: Command, setExit: (code: number) => void)
     .command('start')
     .description('Start the local services (idempotent: running services are reused)')
     .action(async (_opts: unknown, command: Command) => {
+      const { startStack } = await import('@cxops/stack');
       await startStack();
       await printStatus(command);
     });
@@ -33,6 +34,7 @@ export function registerStack(program: Command, setExit: (code: number) => void)
     .command('stop')
     .description('Stop the local services; their data stays on disk')
     .action(async (_opts: unknown, command: Command) => {
+      const { stopStack } = await import('@cxops/stack');
       await stopStack();
       await printStatus(command);
     });
@@ -47,6 +49,7 @@ export function registerStack(program: Command, setExit: (code: number) => void)
     .command('reset')
     .description('Stop the local services and delete their data (all local state is lost)')
     .action(async (_opts: unknown, command: Command) => {
+      const { resetStack } = await import('@cxops/stack');
       await resetStack();
       emit(command, { reset: true }, () => 'Local stack stopped and its data deleted.');
     });

@@ -1,7 +1,6 @@
 // `cxops state history|restore|doctor <env>`: the environment's state in the versioned bucket.
 import type { Command } from 'commander';
 import { EXIT } from '@cxops/core';
-import { environmentState, restoreState, stateDoctor, stateHistory } from '@cxops/state';
 import { emit } from '../output.ts';
 
 type SetExit = (code: number) => void;
@@ -17,6 +16,7 @@ export function registerState(program: Command, setExit: SetExit): void {
     .argument('<environment>', 'org or a department (or its folder)')
     .option('--limit <n>', 'how many versions to read for their serial', '20')
     .action(async (arg: string, opts: { limit: string }, command: Command) => {
+      const { environmentState, stateHistory } = await import('@cxops/state');
       const { environment, store } = await environmentState(arg);
       try {
         const versions = await stateHistory(store, environment, { limit: Number(opts.limit) });
@@ -51,6 +51,7 @@ export function registerState(program: Command, setExit: SetExit): void {
     .argument('<environment>')
     .argument('<version>', 'a version id from `cxops state history`')
     .action(async (arg: string, versionId: string, _opts: unknown, command: Command) => {
+      const { environmentState, restoreState } = await import('@cxops/state');
       const { environment, store } = await environmentState(arg);
       try {
         const result = await restoreState(store, environment, versionId);
@@ -74,6 +75,7 @@ export function registerState(program: Command, setExit: SetExit): void {
     .argument('<environment>')
     .option('--stale-after <minutes>', 'a lock older than this is stale', '120')
     .action(async (arg: string, opts: { staleAfter: string }, command: Command) => {
+      const { environmentState, stateDoctor } = await import('@cxops/state');
       const { environment, store } = await environmentState(arg);
       try {
         const report = await stateDoctor(store, environment, {

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { createProgress, silentProgress } from '@cxops/core';
-import { ensureToolchain, formatReport, toolchainLayout } from '@cxops/toolchain';
 import { emit, wantsJson } from '../output.ts';
 
 export function registerToolchain(program: Command, setExit: (code: number) => void): void {
@@ -26,6 +25,7 @@ Settings (environment):
 Exit codes: 0 everything present, 1 a build failed, 3 something this machine cannot provide (message says how to fix).`,
     )
     .action(async (opts: { dir?: string }, command: Command) => {
+      const { ensureToolchain, formatReport, toolchainLayout } = await import('@cxops/toolchain');
       const report = await ensureToolchain({
         layout: toolchainLayout(opts.dir),
         progress: wantsJson(command) ? silentProgress() : createProgress(),
