@@ -8,6 +8,7 @@ import { changeKind, effectiveChanges } from '@cxops/plan';
 import {
   rootUnderTest,
   scratchWorkspace,
+  namesCreatedTwice,
   startEmulatedOrg,
   type EmulatedOrg,
   type RootUnderTest,
@@ -57,20 +58,7 @@ describe('a department apply under seeded faults', () => {
       [],
     );
 
-    const state = org.emulator.context.store.state;
-    for (const [kind, records] of Object.entries({
-      queues: state.queues,
-      users: state.users,
-      skills: state.skills,
-      wrapupcodes: state.wrapupcodes,
-      flows: state.flows,
-    })) {
-      const names = Object.values(records).map((o) => String(o.name).toLowerCase());
-      expect(
-        names.filter((name, i) => names.indexOf(name) !== i),
-        `${kind} created twice`,
-      ).toEqual([]);
-    }
+    expect(namesCreatedTwice(org), 'objects created twice').toEqual({});
 
     // Every object the state knows exists in the org under the id state recorded.
     const listed = await department.run(['state', 'list']);
@@ -81,6 +69,7 @@ describe('a department apply under seeded faults', () => {
       values?: { root_module?: StateModule };
     };
     const ids = collectIds(shown.values?.root_module);
+    const state = org.emulator.context.store.state;
     const known = new Set(
       [state.queues, state.users, state.skills, state.wrapupcodes, state.flows].flatMap((r) =>
         Object.keys(r),

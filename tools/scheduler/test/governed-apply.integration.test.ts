@@ -13,7 +13,12 @@ import { changeKind, effectiveChanges } from '@cxops/plan';
 import { resolveEngine } from '@cxops/terraform';
 import { providerEnv, ScratchRoot } from '@cxops/test-support/emulated-runs';
 import { requireToolchainBinary } from '@cxops/test-support/paths';
-import { scratchWorkspace, startEmulatedOrg, type EmulatedOrg } from '@cxops/test-support/provider-harness';
+import {
+  namesCreatedTwice,
+  scratchWorkspace,
+  startEmulatedOrg,
+  type EmulatedOrg,
+} from '@cxops/test-support/provider-harness';
 import { runStages, stagesOf, type StageRunner } from '../src/index.ts';
 
 const orgs: EmulatedOrg[] = [];
@@ -196,19 +201,6 @@ describe('a governed apply under seeded 5xx and 429 bursts', () => {
     expect(governor.stats()).toMatchObject({ absorbed429: 14, passed429: 0 });
 
     expect(await replanned(sales)).toEqual([]);
-    const state = org.emulator.context.store.state;
-    for (const [kind, records] of Object.entries({
-      queues: state.queues,
-      users: state.users,
-      skills: state.skills,
-      wrapupcodes: state.wrapupcodes,
-      flows: state.flows,
-    })) {
-      const names = Object.values(records).map((o) => String(o.name).toLowerCase());
-      expect(
-        names.filter((name, i) => names.indexOf(name) !== i),
-        `${kind} created twice`,
-      ).toEqual([]);
-    }
+    expect(namesCreatedTwice(org), 'objects created twice').toEqual({});
   }, 900_000);
 });

@@ -19,6 +19,27 @@ export interface EmulatedOrg {
   stop: () => Promise<void>;
 }
 
+/**
+ * Names that more than one object of a kind carries in the org (case-insensitive), by kind: what an apply that
+ * created an object twice (a retried create) leaves behind. Empty when every object exists once.
+ */
+export function namesCreatedTwice(org: EmulatedOrg): Record<string, string[]> {
+  const state = org.emulator.context.store.state;
+  const twice: Record<string, string[]> = {};
+  for (const [kind, records] of Object.entries({
+    queues: state.queues,
+    users: state.users,
+    skills: state.skills,
+    wrapupcodes: state.wrapupcodes,
+    flows: state.flows,
+  })) {
+    const names = Object.values(records).map((o) => String(o.name).toLowerCase());
+    const repeated = names.filter((name, i) => names.indexOf(name) !== i);
+    if (repeated.length > 0) twice[kind] = repeated;
+  }
+  return twice;
+}
+
 export async function startEmulatedOrg(options: EmulatorOptions = {}): Promise<EmulatedOrg> {
   const emulator = createEmulator(options);
   const url = await listen(emulator);
