@@ -1,5 +1,6 @@
 // cxops: one entry point, one subcommand per job. main() only wires commands; each lives in commands/ and is
-// parse → one package call → print.
+// parse → one package call → print. Each action imports its packages itself (`await import(...)`): a command
+// loads only what it runs, `--help` loads none of them, and the build puts each in a chunk of its own.
 import { Command, CommanderError } from 'commander';
 import { EXIT } from '@cxops/core';
 import { registerAffected } from './commands/affected.ts';
