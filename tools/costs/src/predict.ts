@@ -46,6 +46,8 @@ function operationsOf(rc: ResourceChange): Operation['action'][] {
   if (actions.includes('create')) return ['create'];
   if (actions.includes('delete')) return ['delete'];
   if (actions.includes('update')) return ['update'];
+  // An import reads the object once, as a refresh does.
+  if (rc.change.importing) return ['read'];
   return [];
 }
 

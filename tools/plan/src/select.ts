@@ -131,6 +131,17 @@ export function effectiveChanges(plan: PlanJson): ResourceChange[] {
   );
 }
 
+/**
+ * Whether applying the plan changes anything: an object created, changed, deleted or imported, or an output
+ * changed. OpenTofu's plan JSON has no `applyable` field to say so.
+ */
+export function planDoesSomething(plan: PlanJson): boolean {
+  return (
+    effectiveChanges(plan).length > 0 ||
+    Object.values(plan.output_changes ?? {}).some((change) => !change.actions.every((a) => a === 'no-op'))
+  );
+}
+
 export function countByKind(changes: ResourceChange[]): Record<ChangeKind, number> {
   const counts = {
     create: 0,

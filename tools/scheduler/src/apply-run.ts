@@ -3,7 +3,7 @@
 // predicted cost and its share of the budget call for. It applies each environment's reviewed plan
 // (dist/plans/<env>/tfplan), or — with `plan` — plans it first in the same run, through the same governor.
 // It never narrows an apply with -target: a reviewed plan is applied whole or not at all.
-import { loadPlan, type PlanJson } from '@cxops/plan';
+import { loadPlan, planDoesSomething, type PlanJson } from '@cxops/plan';
 import path from 'node:path';
 import { CxError, loopbackGatewayEnv, workspaceRoot } from '@cxops/core';
 import { chooseParallelism, costModel, planOperations, type CostModel } from '@cxops/costs';
@@ -265,7 +265,7 @@ async function runStage(
           binding: p.binding,
         },
       };
-      if (p.operations === 0) return outcome;
+      if (!planDoesSomething(plans.get(environment)!)) return outcome;
       say(
         `▶ ${environment}: apply ${p.operations} operations, ~${p.calls} calls, parallelism ${choice.parallelism} with ${choice.tokens} token(s) (stage ${index + 1}: ${choice.reason})`,
       );
