@@ -34,16 +34,16 @@ const operations = (seconds: number): Operation[] =>
 
 describe('chooseParallelism', () => {
   it('stops where the budget stays busy through the sleeps, with two slots to spare', () => {
-    // 100 s of work: from 4 at once, work ÷ 4 = 25 s ≤ half the 50 s floor.
+    // 100 s of work: from 6 at once, work ÷ 6 ≈ 16.7 s ≤ a third of the 50 s floor.
     const choice = chooseParallelism(operations(1), model, budget, 20);
-    expect(choice.parallelism).toBe(6);
-    expect(choice.tokens).toBe(6);
+    expect(choice.parallelism).toBe(8);
+    expect(choice.tokens).toBe(8);
     expect(choice.prediction.floorSeconds).toBe(50);
-    expect(choice.reason).toContain('rate-bound from 4');
+    expect(choice.reason).toContain('rate-bound from 6');
   });
 
   it('keeps spare slots past the point where the model first reaches the floor', () => {
-    // 300 s of work: the model reaches the 50 s floor at 6 at once, but the headroom only at 12, past the cap.
+    // 300 s of work: the model reaches the 50 s floor at 6 at once, but the headroom only at 18, past the cap.
     const choice = chooseParallelism(operations(3), model, budget, 10);
     expect(choice.parallelism).toBe(8);
     expect(choice.reason).toContain('fastest from 6');

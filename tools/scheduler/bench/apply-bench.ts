@@ -40,7 +40,7 @@ const LIMITS = {
   windowSeconds: 60,
 };
 /** Tokens per provider (its pool: 1..20 in v1.82.0) and the run's total for the governed apply. */
-const TOKENS = { pool: num('BENCH_POOL', 20), run: num('BENCH_RUN_TOKENS', 60) };
+const TOKENS = { pool: num('BENCH_POOL', 20), run: num('BENCH_RUN_TOKENS', 90) };
 const HIGH_PARALLELISM = num('BENCH_HIGH', 40);
 
 interface Row {
