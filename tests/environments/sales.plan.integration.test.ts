@@ -63,7 +63,7 @@ describe('sales: the first apply into the known org', () => {
     expect(addressesIn(markdown)).toEqual([]);
     expect(markdown).toContain("➕ Flow 'Sales In-Queue Call' created");
     expect(markdown).toContain(
-      "➕ Role grants of user 'Rachel Adams' created: roles employee (all divisions), Quality Evaluator (Sales), Contact Center Supervisor (Sales)",
+      "➕ Role grants of user 'Rachel Adams' created: roles Contact Center Supervisor (Sales), employee (all divisions), Quality Evaluator (Sales)",
     );
     expect(markdown).toContain(
       "➕ Queue 'Sales - Enterprise Line' created: members Charlotte Evans, Nikhil Rao, Victor Huang",

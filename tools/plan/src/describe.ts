@@ -117,7 +117,11 @@ function setDelta(before: unknown, after: unknown, item: ItemLabel): string | un
   const added = [...b].filter(([k]) => !a.has(k)).map(([, v]) => v);
   const removed = [...a].filter(([k]) => !b.has(k)).map(([, v]) => v);
   const side = (sign: string, list: unknown[]) => {
-    const named = list.map(item).filter((n): n is string => n !== undefined);
+    // Sorted: a set's order in the plan follows its items' hashes (random ids), not anything a reader knows.
+    const named = list
+      .map(item)
+      .filter((n): n is string => n !== undefined)
+      .sort((x, y) => x.localeCompare(y));
     const unnamed = list.length - named.length;
     const parts = named.map((n) => `${sign}${n}`);
     if (unnamed) parts.push(named.length ? `${sign}${unnamed} more` : `${sign}${unnamed}`);
@@ -229,7 +233,10 @@ function contents(rc: ResourceChange, names: PlanNames | undefined, side: 'befor
   if (rc.type === 'genesyscloud_user_roles') {
     const roles = (rc.change[side] as { roles?: unknown[] } | null)?.roles ?? [];
     const item = itemLabels(names).roles!.item;
-    const named = roles.map(item).filter((n): n is string => n !== undefined);
+    const named = roles
+      .map(item)
+      .filter((n): n is string => n !== undefined)
+      .sort((x, y) => x.localeCompare(y));
     if (named.length < roles.length) named.push(`${roles.length - named.length} more`);
     return named.length ? `roles ${named.join(', ')}` : '';
   }
