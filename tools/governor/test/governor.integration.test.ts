@@ -1,3 +1,5 @@
+// The governor as a proxy between real HTTP servers (an emulated org), waiting out real rate windows of a few
+// seconds: an integration test by its clock (about 16 s), though it needs no toolchain.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmulator, listen, type Emulator, type RateLimitOptions } from '@cxops/emulator';
 import {
