@@ -133,7 +133,11 @@ export async function planRoot(
     ...(drift ? ['-refresh-only'] : []),
     `-out=${planFile}`,
   ];
-  const planned = await runEngine(engine, root, args, options);
+  let planned = await runEngine(engine, root, args, options);
+  // The provider process now and then dies while it configures (seen once in four clean-clone CI runs, with a
+  // pool of 10 tokens: "Plugin did not respond" at ConfigureProvider). A plan only reads, so one more try is
+  // safe; an apply is never retried.
+  if (planned.exitCode === 1 && providerDied(planned)) planned = await runEngine(engine, root, args, options);
   if (planned.exitCode !== 0 && planned.exitCode !== 2)
     throw failure(engine, `plan ${root}`, root, args, planned);
   const shown = await runEngine(engine, root, ['show', '-json', planFile], options);
@@ -143,6 +147,9 @@ export async function planRoot(
   await writeFileAtomic(jsonFile, shown.stdout);
   return { planFile, jsonFile, hasChanges: planned.exitCode === 2 };
 }
+
+const providerDied = (result: RunResult) =>
+  /Plugin did not respond|plugin exited before we could connect/.test(`${result.stdout}\n${result.stderr}`);
 
 /** Applies exactly the plan file that was reviewed; a stale plan is refused by the engine itself. */
 export async function applyPlanFile(
