@@ -5,3 +5,4 @@ export * from './progress.ts';
 export * from './workspace.ts';
 export * from './secrets.ts';
 export * from './genesys-endpoints.ts';
+export * from './hcl-writer.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importBlock, moduleBlock, quote } from '../src/hcl.ts';
+import { hclQuote } from '@cxops/core';
+import { importBlock, moduleBlock } from '../src/hcl.ts';
 
 describe('the HCL writer', () => {
   it('writes a module call as tofu fmt does: aligned runs, long values one entry a line, notes as comments', () => {
@@ -34,7 +35,7 @@ describe('the HCL writer', () => {
     expect(importBlock('r.this', long)).toMatch(
       /^import \{\n {2}for_each = \{\n {4}"Queue number 0" = "id-0-0000000000"\n[\s\S]*\n {2}\}\n {2}to = r\.this\[each\.key\]\n {2}id = each\.value\n\}\n$/,
     );
-    expect(quote('${var.x} %{if}')).toBe('"$${var.x} %%{if}"');
+    expect(hclQuote('${var.x} %{if}')).toBe('"$${var.x} %%{if}"');
   });
 });
 
