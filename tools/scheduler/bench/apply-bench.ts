@@ -24,6 +24,7 @@ import {
 } from '@cxops/test-support/emulated-runs';
 import { runStages, stagesOf, type StageRunner } from '../src/index.ts';
 
+const now = () => performance.timeOrigin + performance.now();
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const SIZE = {
   queues: num('BENCH_QUEUES', 600),
@@ -57,6 +58,17 @@ interface Row {
   provider429: number;
   failedObjects: number;
   failedRoots: string[];
+  /** Where the time went: each root's plan and apply, in seconds from the variant's start. */
+  phases: Phase[];
+  /** Platform API calls served per second, in 10-second steps from the start. */
+  servedPerSecond: number[];
+}
+
+interface Phase {
+  root: string;
+  phase: 'plan' | 'apply';
+  from: number;
+  to: number;
 }
 
 const budget = (tokens: number): RateBudget => ({
@@ -101,6 +113,10 @@ async function generate(): Promise<string> {
 interface Org {
   port: number;
   requests: TimedRequest[];
+  /** The OAuth client that minted a token (by the token's label). */
+  clientOf: (token: string | undefined) => string | undefined;
+  /** Tokens the client was issued (each one call to the token endpoint). */
+  tokensIssuedTo: (client: string) => number;
   metrics: () => { total: { requests: number; status429: number } };
   close: () => Promise<void>;
 }
@@ -119,14 +135,27 @@ async function emulatedOrg(): Promise<Org> {
   return {
     port: Number(new URL(url).port),
     requests,
+    clientOf: (token) => (token ? emulator.context.tokenClients.get(token) : undefined),
+    tokensIssuedTo: (client) =>
+      [...emulator.context.tokenClients.values()].filter((c) => c === client).length,
     metrics: () => emulator.context.metrics.snapshot(),
     close: () => emulator.app.close(),
   };
 }
 
+/**
+ * Plans and applies sign in as different OAuth clients, so the emulator can tell their calls apart when they
+ * overlap (the org's limits are per token and per route family, not per client, so nothing else changes).
+ */
+const CLIENT = { plan: 'cxops-bench-plan', apply: 'cxops-bench-apply' } as const;
+const signedInAs = (client: string) => ({
+  GENESYSCLOUD_OAUTHCLIENT_ID: client,
+  GENESYSCLOUD_OAUTHCLIENT_SECRET: client,
+});
+
 /** The fixture's roots, run with plain tofu against an address (the emulator, or the governor). */
 class FixtureRoots {
-  readonly applyWindows: [number, number][] = [];
+  readonly phases: (Phase & { at: [number, number] })[] = [];
   failedObjects = 0;
   readonly failedRoots: string[] = [];
   private readonly roots = new Map<string, ScratchRoot>();
@@ -139,10 +168,25 @@ class FixtureRoots {
     return this.roots.get(name)!;
   }
 
+  private async timed<T>(root: string, phase: Phase['phase'], work: () => Promise<T>): Promise<T> {
+    const began = now();
+    try {
+      return await work();
+    } finally {
+      this.phases.push({ root, phase, from: 0, to: 0, at: [began, now()] });
+    }
+  }
+
+  plan(name: string, env: Record<string, string>, parallelism?: number) {
+    return this.timed(name, 'plan', () =>
+      this.root(name).plan({ ...env, ...signedInAs(CLIENT.plan) }, parallelism),
+    );
+  }
+
   async apply(name: string, env: Record<string, string>, parallelism?: number): Promise<string> {
-    const began = performance.timeOrigin + performance.now();
-    const applied = await this.root(name).apply(env, parallelism);
-    this.applyWindows.push([began, performance.timeOrigin + performance.now()]);
+    const applied = await this.timed(name, 'apply', () =>
+      this.root(name).apply({ ...env, ...signedInAs(CLIENT.apply) }, parallelism),
+    );
     this.failedObjects += applied.failedObjects.length;
     if (applied.exitCode !== 0) {
       this.failedRoots.push(name);
@@ -155,8 +199,13 @@ class FixtureRoots {
   }
 }
 
-function servedIn(requests: TimedRequest[], windows: [number, number][]): number {
-  return requests.filter((r) => r.status !== 429 && windows.some(([a, b]) => r.at >= a && r.at <= b)).length;
+/** Calls served per second in each 10-second step from `from` to `to`. */
+function servedPerSecond(requests: TimedRequest[], from: number, to: number): number[] {
+  const steps = new Array<number>(Math.ceil((to - from) / 10_000)).fill(0);
+  for (const r of requests)
+    if (r.status !== 429 && r.route.includes(' /api/v2/') && r.at >= from && r.at < to)
+      steps[Math.floor((r.at - from) / 10_000)]! += 1;
+  return steps.map((n) => Math.round(n / 10));
 }
 
 async function variant(
@@ -173,7 +222,7 @@ async function variant(
   const fixtureRoots = new FixtureRoots(engine, dir, baseEnv, roots);
   for (const root of roots) await fixtureRoots.root(root).init();
   process.stderr.write(`▶ ${name}\n`);
-  const started = performance.timeOrigin + performance.now();
+  const started = now();
   let predicted = 0;
   let provider429 = 0;
   let parallelism = '';
@@ -181,7 +230,7 @@ async function variant(
     parallelism = String(mode.parallelism);
     // One root after another, org first: how the apply workflow ran before the scheduler.
     for (const root of roots) {
-      const plan = await fixtureRoots.root(root).plan({}, mode.parallelism);
+      const plan = await fixtureRoots.plan(root, {}, mode.parallelism);
       predicted += predict(plan, {
         budget: budget(mode.tokens),
         tokens: mode.tokens,
@@ -202,7 +251,7 @@ async function variant(
     });
     const runner: StageRunner = {
       plan: async (root, overrides) => {
-        await fixtureRoots.root(root).plan(overrides);
+        await fixtureRoots.plan(root, overrides);
       },
       planJson: async (root) => fixtureRoots.root(root).lastPlan!,
       apply: (root, overrides) => fixtureRoots.apply(root, overrides),
@@ -211,10 +260,7 @@ async function variant(
       budget: runBudget,
       port: governor.port,
       plan: true,
-      say: (line) =>
-        process.stderr.write(
-          `  [${Math.round(performance.timeOrigin + performance.now() - started) / 1000} s] ${line}\n`,
-        ),
+      say: (line) => process.stderr.write(`  [${Math.round(now() - started) / 1000} s] ${line}\n`),
       model: costModel(),
     });
     predicted = outcomes.reduce((sum, o) => sum + (o.predicted?.calls ?? 0), 0);
@@ -222,7 +268,8 @@ async function variant(
     provider429 = governor.stats().passed429;
     await governor.close();
   }
-  const wall = (performance.timeOrigin + performance.now() - started) / 1000;
+  const ended = now();
+  const wall = (ended - started) / 1000;
   const metrics = org.metrics().total;
   // What the budget carries: Platform API calls served (the token endpoint has a budget of its own).
   const served = org.requests.filter(
@@ -237,7 +284,10 @@ async function variant(
     tokens: mode.tokens,
     wallSeconds: Math.round(wall),
     predictedApplyCalls: Math.round(predicted),
-    measuredApplyCalls: servedIn(org.requests, fixtureRoots.applyWindows),
+    // What the prediction counts: the applies' API calls and their token requests.
+    measuredApplyCalls:
+      org.requests.filter((r) => r.status !== 429 && org.clientOf(r.token) === CLIENT.apply).length +
+      org.tokensIssuedTo(CLIENT.apply),
     servedCalls: served,
     floorSeconds: Math.round(floor),
     wallOverFloor: Math.round((wall / floor) * 100) / 100,
@@ -245,8 +295,18 @@ async function variant(
     provider429,
     failedObjects: fixtureRoots.failedObjects,
     failedRoots: fixtureRoots.failedRoots,
+    phases: fixtureRoots.phases.map(({ at, ...phase }) => ({
+      ...phase,
+      from: Math.round(at[0] - started) / 1000,
+      to: Math.round(at[1] - started) / 1000,
+    })),
+    servedPerSecond: servedPerSecond(org.requests, started, ended),
   };
-  process.stderr.write(`✔ ${name}: ${JSON.stringify(row)}\n`);
+  process.stderr.write(
+    `✔ ${name}: ${JSON.stringify({ ...row, phases: undefined, servedPerSecond: undefined })}\n`,
+  );
+  for (const p of row.phases) process.stderr.write(`    ${p.root} ${p.phase} ${p.from}–${p.to} s\n`);
+  process.stderr.write(`    calls served per second, 10 s steps: ${row.servedPerSecond.join(' ')}\n`);
   return row;
 }
 

@@ -5,6 +5,7 @@
 // It never narrows an apply with -target: a reviewed plan is applied whole or not at all.
 import { loadPlan, planDoesSomething, type PlanJson } from '@cxops/plan';
 import path from 'node:path';
+import pLimit from 'p-limit';
 import { CxError, loopbackGatewayEnv, workspaceRoot } from '@cxops/core';
 import { chooseParallelism, costModel, planOperations, type CostModel } from '@cxops/costs';
 import { loadBudget, startGovernor, upstreamOf, type GovernorStats, type RateBudget } from '@cxops/governor';
@@ -17,7 +18,7 @@ import {
 } from '@cxops/jobs';
 import { ORG_ENVIRONMENT, planDir } from '@cxops/layout';
 import { environmentTarget } from '@cxops/stack';
-import { shareBudget, shareTokens, stagesOf } from './schedule.ts';
+import { shareBudget, StageShares, stagesOf } from './schedule.ts';
 
 export interface ApplyRunOptions {
   /** Environment names or root folders. */
@@ -210,6 +211,14 @@ export async function runStages(
   return outcomes;
 }
 
+/**
+ * Plans take turns. A plan is mostly tofu's own CPU time (it evaluates every resource, on several cores), so side
+ * by side they would all end together, late, with the budget idle until then; one at a time, the first
+ * department is applying — and can keep the budget busy by itself — while the next is planned. The scale
+ * benchmark: 753 s one at a time, 774 s two at a time, 803 s all six together (the budget's floor: 693 s).
+ */
+const PLAN_SLOTS = 1;
+
 async function runStage(
   stage: string[],
   index: number,
@@ -218,39 +227,43 @@ async function runStage(
 ): Promise<EnvironmentOutcome[]> {
   const { budget, port, say } = context;
   const model = context.model ?? costModel();
+  const shares = new StageShares(stage.length, budget.maxTokens);
+  const planSlot = pLimit(PLAN_SLOTS);
   const planTokens = Math.max(1, Math.min(10, Math.floor(budget.maxTokens / stage.length)));
-  // 1. The plans to apply: made now through the governor, or the reviewed ones.
-  const plans = new Map<string, PlanJson>();
-  const failed: EnvironmentOutcome[] = [];
-  await Promise.all(
-    stage.map(async (environment) => {
-      try {
-        if (context.plan) {
-          say(`▶ ${environment}: plan`);
-          await runner.plan(
-            environment,
-            engineSettings(port, { tokens: planTokens, parallelism: planTokens }),
-          );
+
+  // The plan to apply: made now through the governor, or the reviewed one.
+  const planOf = (environment: string) =>
+    planSlot(async () => {
+      if (context.plan) {
+        say(`▶ ${environment}: plan`);
+        const tokens = shares.take(planTokens);
+        try {
+          await runner.plan(environment, engineSettings(port, { tokens, parallelism: tokens }));
+        } finally {
+          shares.release(tokens);
         }
-        plans.set(environment, await runner.planJson(environment));
-      } catch (error) {
-        say(`✘ ${environment}: no plan to apply\n${describe(error)}`);
-        failed.push({ environment, status: 'failed', error: describe(error) });
       }
-    }),
-  );
-  // 2. Each environment's operations, its share of the tokens and budgets, its parallelism.
-  const operations = new Map([...plans].map(([env, plan]) => [env, planOperations(plan, model, budget)]));
-  const calls = Object.fromEntries(
-    [...operations].map(([env, ops]) => [env, ops.reduce((sum, op) => sum + op.calls, 0)]),
-  );
-  const total = Object.values(calls).reduce((sum, c) => sum + Math.max(1, c), 0);
-  const tokens = shareTokens(calls, budget.maxTokens);
-  // 3. The applies, side by side; one failing does not stop the others (they share nothing).
-  const applied = await Promise.all(
-    [...operations].map(async ([environment, ops]): Promise<EnvironmentOutcome> => {
-      const share = shareBudget(budget, Math.max(1, calls[environment]!) / total);
-      const choice = chooseParallelism(ops, model, share, tokens[environment]!);
+      return runner.planJson(environment);
+    });
+
+  // Each environment is applied as soon as its plan is ready, beside the others; one failing does not stop the
+  // others (they share nothing).
+  const outcomes = await Promise.all(
+    stage.map(async (environment): Promise<EnvironmentOutcome> => {
+      let plan: PlanJson;
+      try {
+        plan = await planOf(environment);
+      } catch (error) {
+        shares.drop();
+        say(`✘ ${environment}: no plan to apply\n${describe(error)}`);
+        return { environment, status: 'failed', error: describe(error) };
+      }
+      const ops = planOperations(plan, model, budget);
+      const share = shares.allot(
+        environment,
+        ops.reduce((sum, op) => sum + op.calls, 0),
+      );
+      const choice = chooseParallelism(ops, model, shareBudget(budget, share.fraction), share.tokens);
       const p = choice.prediction;
       const outcome: EnvironmentOutcome = {
         environment,
@@ -265,10 +278,11 @@ async function runStage(
           binding: p.binding,
         },
       };
-      if (!planDoesSomething(plans.get(environment)!)) return outcome;
+      if (!planDoesSomething(plan)) return outcome;
       say(
         `▶ ${environment}: apply ${p.operations} operations, ~${p.calls} calls, parallelism ${choice.parallelism} with ${choice.tokens} token(s) (stage ${index + 1}: ${choice.reason})`,
       );
+      const tokens = shares.take(choice.tokens);
       const began = Date.now();
       try {
         const output = await runner.apply(environment, engineSettings(port, choice));
@@ -284,14 +298,15 @@ async function runStage(
         outcome.status = 'failed';
         outcome.error = describe(error);
         say(`✘ ${environment}: apply failed\n${outcome.error}`);
+      } finally {
+        shares.release(tokens);
       }
       outcome.seconds = (Date.now() - began) / 1000;
       return outcome;
     }),
   );
   // In the stage's order (names sorted), not the order the plans or applies finished: reports read the same.
-  const outcomes = [...failed, ...applied];
-  return stage.flatMap((environment) => outcomes.filter((o) => o.environment === environment));
+  return outcomes;
 }
 
 const describe = (error: unknown) => (error instanceof CxError ? error.format() : String(error));

@@ -1,3 +1,3 @@
 export * from './apply-run.ts';
-export { stagesOf, shareTokens, shareBudget } from './schedule.ts';
+export { stagesOf, shareBudget, StageShares } from './schedule.ts';
 export * from './select.ts';

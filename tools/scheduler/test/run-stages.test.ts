@@ -67,4 +67,27 @@ describe('runStages', () => {
     expect(runner.applied).toEqual([]);
     expect(outcomes.map((o) => `${o.environment} ${o.status}`)).toEqual(['org failed', 'sales skipped']);
   });
+
+  it('applies a department as soon as its plan is ready, while another is still planning', async () => {
+    const events: string[] = [];
+    let billingApplied: () => void = () => {};
+    const applied = new Promise<void>((resolve) => (billingApplied = resolve));
+    const runner: StageRunner = {
+      plan: async (environment) => {
+        events.push(`${environment} plan`);
+        // sales's plan ends when billing has been applied, or after 2 s if the stage waited for every plan.
+        if (environment === 'sales')
+          await Promise.race([applied, new Promise((resolve) => setTimeout(resolve, 2000))]);
+        events.push(`${environment} planned`);
+      },
+      planJson: async () => plans.org!,
+      apply: async (environment) => {
+        events.push(`${environment} applied`);
+        if (environment === 'billing') billingApplied();
+      },
+    };
+    const outcomes = await runStages([['billing', 'sales']], runner, { ...context, plan: true });
+    expect(events.indexOf('billing applied')).toBeLessThan(events.indexOf('sales planned'));
+    expect(outcomes.map((o) => `${o.environment} ${o.status}`)).toEqual(['billing applied', 'sales applied']);
+  });
 });

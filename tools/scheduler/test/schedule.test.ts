@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultBudget } from '@cxops/governor';
-import { shareBudget, shareTokens, stagesOf } from '../src/index.ts';
+import { shareBudget, StageShares, stagesOf } from '../src/index.ts';
 
 describe('the order of a multi-environment apply', () => {
   it('runs the org root alone and first, then every department side by side', () => {
@@ -17,10 +17,30 @@ describe('the order of a multi-environment apply', () => {
 });
 
 describe('sharing the budget between departments applied side by side', () => {
-  it('splits the tokens in proportion to predicted calls, at least one each, never more than the budget', () => {
-    const shares = shareTokens({ sales: 280, support: 700, billing: 20 }, 50);
-    expect(shares).toEqual({ sales: 14, support: 35, billing: 1 });
-    expect(Object.values(shares).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(50);
+  it('hands out tokens as plans become ready: unplanned environments count at the mean of the planned ones', () => {
+    const shares = new StageShares(3, 50);
+    const sales = shares.allot('sales', 280);
+    expect(sales.fraction).toBeCloseTo(1 / 3);
+    expect(shares.take(sales.tokens)).toBe(16);
+    const support = shares.allot('support', 700);
+    expect(support.fraction).toBeCloseTo(700 / 1470);
+    expect(shares.take(support.tokens)).toBe(23);
+    const billing = shares.allot('billing', 20);
+    expect(billing.fraction).toBeCloseTo(20 / 1000);
+    expect(shares.take(billing.tokens)).toBe(1);
+  });
+
+  it('keeps a token for every environment still to be allotted, and takes back what a run releases', () => {
+    const shares = new StageShares(3, 10);
+    expect(shares.take(20)).toBe(7);
+    const first = shares.allot('sales', 900);
+    expect(first.tokens).toBe(1);
+    shares.drop();
+    shares.release(7);
+    const last = shares.allot('support', 100);
+    expect(last.fraction).toBeCloseTo(0.1);
+    expect(last.tokens).toBe(1);
+    expect(shares.take(30)).toBe(10);
   });
 
   it('gives each its fraction of the organization-wide limits and leaves unknown ones unknown', () => {
