@@ -49,6 +49,12 @@ function tally(requests: TimedRequest[]): Record<string, number> {
   return counts;
 }
 
+function mostUsed(values: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
 /** One engine run (plan or apply) of `dir`, with each operation's calls recorded as a sample. */
 async function measured(
   engine: Engine,
@@ -75,6 +81,7 @@ async function measured(
     const data = op.address.startsWith('data.') || op.address.includes('.data.');
     const type = data ? `data.${op.type}` : op.type;
     const change = changes.get(op.address) ?? { before: null, after: null };
+    const tokens = calls.map((r) => r.token).filter((t): t is string => t !== undefined);
     samples.push({
       scenario: label,
       address: op.address,
@@ -82,7 +89,8 @@ async function measured(
       action: op.action,
       calls: calls.length,
       seconds: Math.round(op.end - op.start) / 1000,
-      tokens: [...new Set(calls.map((r) => r.token).filter((t): t is string => t !== undefined))],
+      tokens: [...new Set(tokens)],
+      mainToken: mostUsed(tokens),
       features: data
         ? {}
         : featureValues(
@@ -239,15 +247,16 @@ function buildModel(): CostModel {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   // Provider v1.82.0 keeps one API client for some types (a package-level proxy made with the first token it
   // saw): every operation of the type in one process then uses one token, whatever the pool. Measured: the
-  // managed types whose operations in one engine run used a single token between them, over at least 3
-  // operations, while pooled types rotate through the pool.
+  // managed types whose operations in one engine run made their calls on one token between them, over at least
+  // 3 operations, while pooled types rotate through the pool. An operation's token is the one most of its calls
+  // used: user roles, for one, look up the home division on another client now and then.
   const sharedTokenTypes: string[] = [];
   const runs = new Map<string, Set<string>>();
   const opsPerRun = new Map<string, number>();
   for (const s of samples) {
-    if (s.type.startsWith('data.') || s.tokens.length === 0) continue;
+    if (s.type.startsWith('data.') || !s.mainToken) continue;
     const key = `${s.type}\u0000${s.scenario}\u0000${s.action}`;
-    runs.set(key, new Set([...(runs.get(key) ?? []), ...s.tokens]));
+    runs.set(key, (runs.get(key) ?? new Set()).add(s.mainToken));
     opsPerRun.set(key, (opsPerRun.get(key) ?? 0) + 1);
   }
   const byType = new Map<string, boolean>();
@@ -297,7 +306,7 @@ async function main(): Promise<void> {
     `${a.scenario} ${a.address} ${a.action}`.localeCompare(`${b.scenario} ${b.address} ${b.action}`),
   );
   // One operation per line (without its route tally, which the model keeps as means): reviewable in a diff.
-  const lines = samples.map(({ routes: _routes, tokens, ...sample }) =>
+  const lines = samples.map(({ routes: _routes, tokens, mainToken: _token, ...sample }) =>
     JSON.stringify({ ...sample, tokens: tokens.length }),
   );
   await writeFileAtomic(

@@ -41,6 +41,8 @@ export interface MeasuredSample {
   routes: Record<string, number>;
   /** Fingerprints of the tokens its calls used. */
   tokens: string[];
+  /** The token most of its calls used (an operation may make a stray call on another client). */
+  mainToken?: string;
 }
 
 const MODEL_FILE = fileURLToPath(new URL('../data/cost-model.json', import.meta.url));
