@@ -12,11 +12,13 @@ async function sendTimes(requests: Pacer[][]): Promise<number[]> {
 }
 
 describe('taking a turn in several budgets at once', () => {
-  it('spaces the requests of each budget by its gap, so no window holds more than its limit', async () => {
+  it('spaces the turns of each budget by its gap, so no window holds more than its limit', async () => {
     const family = new Pacer('family', 4, 1);
     const times = await sendTimes(Array.from({ length: 6 }, () => [family]));
-    const gaps = times.slice(1).map((t, i) => t - times[i]!);
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(family.gapMs - 2);
+    // The i-th request leaves i gaps after the first asked, or later — never sooner. (Later when the event loop
+    // is busy: then two sends can be closer than a gap, which is what the margin in the gap is for. Date.now()
+    // is whole milliseconds: 1 ms of rounding.)
+    times.forEach((time, i) => expect(time).toBeGreaterThanOrEqual(i * family.gapMs - 1));
     // (1 s + margin) / 3 between requests: 4 in any second and a quarter, never 5.
     expect(family.gapMs).toBeCloseTo(1250 / 3, 0);
   });
