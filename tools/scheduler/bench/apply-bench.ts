@@ -62,6 +62,8 @@ interface Row {
   phases: Phase[];
   /** Platform API calls served per second, in 10-second steps from the start. */
   servedPerSecond: number[];
+  /** The route most of each step's calls went to, and its share of them. */
+  busiestRoute: { route: string; share: number }[];
 }
 
 interface Phase {
@@ -199,13 +201,20 @@ class FixtureRoots {
   }
 }
 
-/** Calls served per second in each 10-second step from `from` to `to`. */
-function servedPerSecond(requests: TimedRequest[], from: number, to: number): number[] {
-  const steps = new Array<number>(Math.ceil((to - from) / 10_000)).fill(0);
+/** The Platform API calls served from `from` to `to`, in 10-second steps. */
+function steps(requests: TimedRequest[], from: number, to: number): TimedRequest[][] {
+  const out = Array.from({ length: Math.ceil((to - from) / 10_000) }, (): TimedRequest[] => []);
   for (const r of requests)
     if (r.status !== 429 && r.route.includes(' /api/v2/') && r.at >= from && r.at < to)
-      steps[Math.floor((r.at - from) / 10_000)]! += 1;
-  return steps.map((n) => Math.round(n / 10));
+      out[Math.floor((r.at - from) / 10_000)]!.push(r);
+  return out;
+}
+
+function busiest(step: TimedRequest[]): { route: string; share: number } {
+  const counts = new Map<string, number>();
+  for (const r of step) counts.set(r.route, (counts.get(r.route) ?? 0) + 1);
+  const [route, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  return { route, share: step.length ? Math.round((n / step.length) * 100) / 100 : 0 };
 }
 
 async function variant(
@@ -269,6 +278,7 @@ async function variant(
     await governor.close();
   }
   const ended = now();
+  const served10s = steps(org.requests, started, ended);
   const wall = (ended - started) / 1000;
   const metrics = org.metrics().total;
   // What the budget carries: Platform API calls served (the token endpoint has a budget of its own).
@@ -300,13 +310,23 @@ async function variant(
       from: Math.round(at[0] - started) / 1000,
       to: Math.round(at[1] - started) / 1000,
     })),
-    servedPerSecond: servedPerSecond(org.requests, started, ended),
+    servedPerSecond: served10s.map((step) => Math.round(step.length / 10)),
+    busiestRoute: served10s.map(busiest),
   };
   process.stderr.write(
-    `✔ ${name}: ${JSON.stringify({ ...row, phases: undefined, servedPerSecond: undefined })}\n`,
+    `✔ ${name}: ${JSON.stringify({ ...row, phases: undefined, servedPerSecond: undefined, busiestRoute: undefined })}\n`,
   );
   for (const p of row.phases) process.stderr.write(`    ${p.root} ${p.phase} ${p.from}–${p.to} s\n`);
   process.stderr.write(`    calls served per second, 10 s steps: ${row.servedPerSecond.join(' ')}\n`);
+  // Where the budget was not full: what the calls of those steps were.
+  const budgetRate = Math.floor(rate(mode.tokens));
+  row.servedPerSecond.forEach((perSecond, i) => {
+    const { route, share } = row.busiestRoute[i]!;
+    if (perSecond < budgetRate * 0.9)
+      process.stderr.write(
+        `    ${i * 10}–${i * 10 + 10} s: ${perSecond}/s, ${Math.round(share * 100)} % ${route}\n`,
+      );
+  });
   return row;
 }
 
