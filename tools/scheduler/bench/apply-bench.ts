@@ -157,7 +157,8 @@ const signedInAs = (client: string) => ({
 
 /** The fixture's roots, run with plain tofu against an address (the emulator, or the governor). */
 class FixtureRoots {
-  readonly phases: (Phase & { at: [number, number] })[] = [];
+  /** Each root's plans and applies, when they began and ended (ms since the epoch). */
+  readonly phases: { root: string; phase: Phase['phase']; at: [number, number] }[] = [];
   failedObjects = 0;
   readonly failedRoots: string[] = [];
   private readonly roots = new Map<string, ScratchRoot>();
@@ -175,7 +176,7 @@ class FixtureRoots {
     try {
       return await work();
     } finally {
-      this.phases.push({ root, phase, from: 0, to: 0, at: [began, now()] });
+      this.phases.push({ root, phase, at: [began, now()] });
     }
   }
 
