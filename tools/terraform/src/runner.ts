@@ -6,6 +6,7 @@ import { CxError, run, writeFileAtomic, type RunResult } from '@cxops/core';
 import type { Engine } from './engine.ts';
 import { describeHeldLock, heldLock } from './lock-error.ts';
 import { resourcesInProgress } from './progress-lines.ts';
+import { PROVIDER_CRASH_RETRIES, retryProviderCrash } from './provider-crash.ts';
 
 export interface RootRunOptions {
   /** Extra environment (e.g. backend credentials); never written to disk or logs. */
@@ -15,18 +16,25 @@ export interface RootRunOptions {
   timeoutMs?: number;
 }
 
+/** Runs one engine command in a root; run again when the provider crashed before any work (provider-crash.ts). */
 export async function runEngine(
   engine: Engine,
   root: string,
   args: string[],
   options: RootRunOptions = {},
 ): Promise<RunResult> {
-  return run(engine.binary, args, {
-    cwd: root,
-    env: { ...engine.env, ...options.env },
-    onOutput: options.onOutput,
-    timeoutMs: options.timeoutMs,
-  });
+  const attempt = () =>
+    run(engine.binary, args, {
+      cwd: root,
+      env: { ...engine.env, ...options.env },
+      onOutput: options.onOutput,
+      timeoutMs: options.timeoutMs,
+    });
+  return retryProviderCrash(attempt, (rerun) =>
+    options.onOutput?.(
+      `\n[cxops] the provider crashed while it configured itself (nothing was read or changed); running \`${args[0]}\` again (${rerun} of ${PROVIDER_CRASH_RETRIES})\n`,
+    ),
+  );
 }
 
 export function failure(
@@ -133,11 +141,7 @@ export async function planRoot(
     ...(drift ? ['-refresh-only'] : []),
     `-out=${planFile}`,
   ];
-  let planned = await runEngine(engine, root, args, options);
-  // The provider process now and then dies while it configures (seen once in four clean-clone CI runs, with a
-  // pool of 10 tokens: "Plugin did not respond" at ConfigureProvider). A plan only reads, so one more try is
-  // safe; an apply is never retried.
-  if (planned.exitCode === 1 && providerDied(planned)) planned = await runEngine(engine, root, args, options);
+  const planned = await runEngine(engine, root, args, options);
   if (planned.exitCode !== 0 && planned.exitCode !== 2)
     throw failure(engine, `plan ${root}`, root, args, planned);
   const shown = await runEngine(engine, root, ['show', '-json', planFile], options);
@@ -147,9 +151,6 @@ export async function planRoot(
   await writeFileAtomic(jsonFile, shown.stdout);
   return { planFile, jsonFile, hasChanges: planned.exitCode === 2 };
 }
-
-const providerDied = (result: RunResult) =>
-  /Plugin did not respond|plugin exited before we could connect/.test(`${result.stdout}\n${result.stderr}`);
 
 /** Applies exactly the plan file that was reviewed; a stale plan is refused by the engine itself. */
 export async function applyPlanFile(

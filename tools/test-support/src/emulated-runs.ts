@@ -4,10 +4,10 @@
 // -parallelism=1, where the engine runs one operation at a time).
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { run, type RunResult } from '@cxops/core';
+import type { RunResult } from '@cxops/core';
 import { tokenLabel, type Emulator } from '@cxops/emulator';
 import { planFromValue, type PlanJson } from '@cxops/plan';
-import type { Engine } from '@cxops/terraform';
+import { runEngine, type Engine } from '@cxops/terraform';
 
 export interface TimedRequest {
   /** Arrival, in milliseconds since the epoch with sub-millisecond precision. */
@@ -76,7 +76,7 @@ export async function runJson(
   env: Record<string, string>,
   timeoutMs = 60 * 60_000,
 ): Promise<JsonRun> {
-  const result = await run(engine.binary, args, { cwd: dir, env: { ...engine.env, ...env }, timeoutMs });
+  const result = await runEngine(engine, dir, args, { env, timeoutMs });
   const messages = result.stdout
     .split('\n')
     .filter((line) => line.startsWith('{'))
@@ -164,13 +164,12 @@ export class ScratchRoot {
   ) {}
 
   private env(extra: Record<string, string>) {
-    return { ...this.engine.env, ...this.baseEnv, ...extra };
+    return { ...this.baseEnv, ...extra };
   }
 
   async init(): Promise<void> {
     await useLocalBackend(this.dir);
-    const result = await run(this.engine.binary, ['init', '-input=false', '-no-color'], {
-      cwd: this.dir,
+    const result = await runEngine(this.engine, this.dir, ['init', '-input=false', '-no-color'], {
       env: this.env({}),
     });
     if (result.exitCode !== 0) throw new Error(`init ${this.dir}: ${result.stderr}`);
@@ -180,11 +179,10 @@ export class ScratchRoot {
   async plan(extra: Record<string, string> = {}, parallelism?: number): Promise<PlanJson> {
     const args = ['plan', '-input=false', '-no-color', '-out=cxops.tfplan'];
     if (parallelism) args.push(`-parallelism=${parallelism}`);
-    const planned = await run(this.engine.binary, args, { cwd: this.dir, env: this.env(extra) });
+    const planned = await runEngine(this.engine, this.dir, args, { env: this.env(extra) });
     if (planned.exitCode !== 0)
       throw new Error(`plan ${this.dir}: ${planned.stdout.slice(-2000)}${planned.stderr}`);
-    const shown = await run(this.engine.binary, ['show', '-json', 'cxops.tfplan'], {
-      cwd: this.dir,
+    const shown = await runEngine(this.engine, this.dir, ['show', '-json', 'cxops.tfplan'], {
       env: this.env(extra),
     });
     this.lastPlan = planFromValue(JSON.parse(shown.stdout), this.dir);
