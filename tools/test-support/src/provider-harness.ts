@@ -5,7 +5,7 @@
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { CxError, workspaceRoot, type RunResult } from '@cxops/core';
+import { CxError, lastLines, workspaceRoot, type RunResult } from '@cxops/core';
 import { createEmulator, listen, type Emulator, type EmulatorOptions } from '@cxops/emulator';
 import { loadPlan, type PlanJson } from '@cxops/plan';
 import { failure, resolveEngine, runEngine, type Engine } from '@cxops/terraform';
@@ -155,7 +155,7 @@ export async function rootUnderTest(
     });
     if (result.exitCode !== 0 && !(options.allowExit ?? []).includes(result.exitCode)) {
       const error = failure(engine, `${args[0]} ${relative}`, dir, args, result);
-      throw withLastApiCalls(error, org);
+      throw withOutputAndLastApiCalls(error, org);
     }
     return result;
   };
@@ -181,12 +181,19 @@ export async function rootUnderTest(
   };
 }
 
-/** Adds the emulator's last API calls to a failure: what the provider was doing when it stopped. */
-function withLastApiCalls(error: CxError, org: EmulatedOrg): CxError {
+/**
+ * Adds the engine's last output lines and the emulator's last API calls to a failure's message (a test report
+ * shows the message only): what the engine said and what the provider was doing when it stopped.
+ */
+function withOutputAndLastApiCalls(error: CxError, org: EmulatedOrg): CxError {
   const recent = org.emulator.context.metrics
     .recent()
     .slice(-8)
     .map((r) => `${r.at} ${r.method} ${r.path} → ${r.status}`);
-  error.details.reason += `; last API calls: ${recent.length ? `\n    ${recent.join('\n    ')}` : 'none'}`;
+  const indent = (lines: string[]) => (lines.length ? `\n    ${lines.join('\n    ')}` : ' none');
+  const said = lastLines(error.details.output, 20)
+    .split('\n')
+    .filter((line) => line.trim());
+  error.details.reason += `; engine output (last lines):${indent(said)}\n  last API calls:${indent(recent)}`;
   return new CxError(error.details);
 }
