@@ -1,8 +1,8 @@
 // Reports kept in the state bucket under reports/<env>/: every run writes drift.json and drift.md again, and
 // the bucket's versioning keeps each earlier one — the history of an environment's drift.
-import { ListObjectVersionsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { CxError } from '@cxops/core';
-import type { StateStore } from '@cxops/stack';
+import { listKeyVersions, type StateStore } from '@cxops/stack';
 
 export const REPORTS_PREFIX = 'reports';
 
@@ -44,29 +44,8 @@ export interface ReportVersion {
 
 /** The versions of an environment's drift.json, newest first: one per run. */
 export async function reportHistory(store: StateStore, environment: string): Promise<ReportVersion[]> {
-  const key = reportKey(environment, 'drift.json');
-  const versions: ReportVersion[] = [];
-  let keyMarker: string | undefined;
-  let versionIdMarker: string | undefined;
-  do {
-    const page = await store.client.send(
-      new ListObjectVersionsCommand({
-        Bucket: store.bucket,
-        Prefix: key,
-        KeyMarker: keyMarker,
-        VersionIdMarker: versionIdMarker,
-      }),
-    );
-    for (const v of page.Versions ?? [])
-      if (v.Key === key)
-        versions.push({
-          versionId: v.VersionId ?? 'null',
-          lastModified: (v.LastModified ?? new Date(0)).toISOString(),
-          latest: v.IsLatest === true,
-        });
-    keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
-    versionIdMarker = page.IsTruncated ? page.NextVersionIdMarker : undefined;
-  } while (keyMarker);
-  // S3 lists the versions of a key newest first.
-  return versions;
+  const listed = await listKeyVersions(store.client, store.bucket, reportKey(environment, 'drift.json'));
+  return listed
+    .filter((v) => !v.deleted)
+    .map((v) => ({ versionId: v.versionId, lastModified: v.lastModified.toISOString(), latest: v.latest }));
 }

@@ -6,3 +6,4 @@ export * from './released-locks.ts';
 export * from './target.ts';
 export * from './emulated-org.ts';
 export * from './state-store.ts';
+export * from './key-versions.ts';

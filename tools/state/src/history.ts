@@ -3,9 +3,9 @@
 // current one, so every engine takes it as the newest), leaving the current version in the history: nothing
 // is lost, and restoring the version it replaced undoes it. It holds the state lock while it works and
 // refuses to start while anything else holds it.
-import { GetBucketVersioningCommand, ListObjectVersionsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetBucketVersioningCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { CxError } from '@cxops/core';
-import type { StateStore } from '@cxops/stack';
+import { listKeyVersions, type StateStore } from '@cxops/stack';
 import { takeLock } from './lock.ts';
 import { parseState, readObject, type StateSummary } from './objects.ts';
 
@@ -27,33 +27,13 @@ export async function stateHistory(
   options: { limit?: number } = {},
 ): Promise<StateVersion[]> {
   const key = store.stateKey(environment);
-  const versions: StateVersion[] = [];
-  let keyMarker: string | undefined;
-  let versionIdMarker: string | undefined;
-  do {
-    const page = await store.client.send(
-      new ListObjectVersionsCommand({
-        Bucket: store.bucket,
-        Prefix: key,
-        KeyMarker: keyMarker,
-        VersionIdMarker: versionIdMarker,
-      }),
-    );
-    const entries = [
-      ...(page.Versions ?? []).map((v) => ({ ...v, deleted: false, size: v.Size ?? 0 })),
-      ...(page.DeleteMarkers ?? []).map((m) => ({ ...m, deleted: true, size: 0 })),
-    ].filter((v) => v.Key === key);
-    for (const v of entries)
-      versions.push({
-        versionId: v.VersionId ?? 'null',
-        lastModified: (v.LastModified ?? new Date(0)).toISOString(),
-        size: v.size,
-        latest: v.IsLatest === true,
-        deleted: v.deleted,
-      });
-    keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
-    versionIdMarker = page.IsTruncated ? page.NextVersionIdMarker : undefined;
-  } while (keyMarker);
+  const versions: StateVersion[] = (await listKeyVersions(store.client, store.bucket, key)).map((v) => ({
+    versionId: v.versionId,
+    lastModified: v.lastModified.toISOString(),
+    size: v.size,
+    latest: v.latest,
+    deleted: v.deleted,
+  }));
   // Newest first: the current one, then by time (versions and markers come in separate lists).
   versions.sort(
     (a, b) => Number(b.latest) - Number(a.latest) || b.lastModified.localeCompare(a.lastModified),
