@@ -28,6 +28,7 @@ export async function checkEnvironmentDrift(
   await session.beforeLockingRun();
   const planned = await planRoot(session.engine, session.dir, path.join(planDir, 'drift-plan'), {
     env: session.env,
+    beforeRerun: session.beforeLockingRun,
   });
   const { plan } = await loadPlan(planned.jsonFile);
   return {

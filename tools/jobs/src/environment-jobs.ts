@@ -2,12 +2,19 @@
 // show -json → policies → summary.md + policy.json) and apply exactly the reviewed plan. Drift: @cxops/drift.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { CxError, writeFileAtomic } from '@cxops/core';
+import { CxError, secretValuesOf, writeFileAtomic, type RunResult } from '@cxops/core';
 import { applyCost, type ApplyCost } from '@cxops/costs';
-import { renderSummary, type PolicyReport } from '@cxops/plan';
-import { applyPlanFile, initRoot, planRoot, validateRoot, type PlanResult } from '@cxops/terraform';
-import { assessPlans } from './plans.ts';
-import { withReviewRecord } from './review.ts';
+import { compareDigests, digestPlan, renderSummary, type PlanDigest, type PolicyReport } from '@cxops/plan';
+import {
+  applyPlanFile,
+  initRoot,
+  planRoot,
+  StalePlanAfterCrash,
+  validateRoot,
+  type PlanResult,
+} from '@cxops/terraform';
+import { assessPlans, loadEnvironmentPlans } from './plans.ts';
+import { readJsonFile, withReviewRecord } from './review.ts';
 import { openRoot, planFolder, type OpenOptions, type RootSession } from './session.ts';
 
 export interface PlanJobOptions extends Omit<OpenOptions, 'backend'> {
@@ -36,7 +43,10 @@ async function planSession(session: RootSession, summaryLimit: number): Promise<
   await initRoot(session.engine, session.dir, session.init);
   await validateRoot(session.engine, session.dir, { env: session.env });
   await session.beforeLockingRun();
-  const planned = await planRoot(session.engine, session.dir, outDir, { env: session.env });
+  const planned = await planRoot(session.engine, session.dir, outDir, {
+    env: session.env,
+    beforeRerun: session.beforeLockingRun,
+  });
   const { inputs, report } = await assessPlans([planned.jsonFile]);
   const cost = applyCost(inputs[0]!.plan);
   const rendered = renderSummary(inputs, report, { limit: summaryLimit - cost.markdown.length - 2 }).markdown;
@@ -77,6 +87,35 @@ export async function applyReviewedPlan(
     });
   await initRoot(session.engine, session.dir, session.init);
   await session.beforeLockingRun();
-  const applied = await applyPlanFile(session.engine, session.dir, planFile, { env: session.env });
+  const run = { env: session.env, beforeRerun: session.beforeLockingRun };
+  let applied: RunResult;
+  try {
+    applied = await applyPlanFile(session.engine, session.dir, planFile, run);
+  } catch (error) {
+    if (!(error instanceof StalePlanAfterCrash)) throw error;
+    applied = await applySamePlanAgain(session, outDir, error);
+  }
   return { environment, output: applied.stdout };
+}
+
+/**
+ * After StalePlanAfterCrash nothing was changed: plan again (into replanned/, leaving the reviewed files as
+ * they are) and apply that plan only when its digest equals the reviewed plan's; otherwise the crash stands.
+ */
+async function applySamePlanAgain(
+  session: RootSession,
+  outDir: string,
+  crash: StalePlanAfterCrash,
+): Promise<RunResult> {
+  const digestFile = path.join(outDir, 'digest.json');
+  if (!existsSync(digestFile)) throw crash;
+  const reviewed = await readJsonFile<PlanDigest>(digestFile, 'the digest of the reviewed plan');
+  const run = { env: session.env, beforeRerun: session.beforeLockingRun };
+  await session.beforeLockingRun();
+  const again = await planRoot(session.engine, session.dir, path.join(outDir, 'replanned'), run);
+  const [input] = await loadEnvironmentPlans([again.jsonFile]);
+  const now = digestPlan(reviewed.environment, input!.plan, { knownSecrets: secretValuesOf() });
+  if (!compareDigests(reviewed, now).same) throw crash;
+  await session.beforeLockingRun();
+  return applyPlanFile(session.engine, session.dir, again.planFile, run);
 }

@@ -6,7 +6,13 @@ import { CxError, run, writeFileAtomic, type RunResult } from '@cxops/core';
 import type { Engine } from './engine.ts';
 import { describeHeldLock, heldLock } from './lock-error.ts';
 import { resourcesInProgress } from './progress-lines.ts';
-import { PROVIDER_CRASH_RETRIES, retryProviderCrash } from './provider-crash.ts';
+import {
+  PROVIDER_CRASH_RETRIES,
+  retryProviderCrash,
+  StalePlanAfterCrash,
+  staleAfterCrash,
+  type EngineRunResult,
+} from './provider-crash.ts';
 
 export interface RootRunOptions {
   /** Extra environment (e.g. backend credentials); never written to disk or logs. */
@@ -14,6 +20,8 @@ export interface RootRunOptions {
   onOutput?: (chunk: string) => void;
   /** Stop the engine after this long; the error then names the resources still in progress. */
   timeoutMs?: number;
+  /** Runs before a command is run again after a provider crash (the local stack's released-lock quirk). */
+  beforeRerun?: () => Promise<void>;
 }
 
 /** Runs one engine command in a root; run again when the provider crashed before any work (provider-crash.ts). */
@@ -22,7 +30,7 @@ export async function runEngine(
   root: string,
   args: string[],
   options: RootRunOptions = {},
-): Promise<RunResult> {
+): Promise<EngineRunResult> {
   const attempt = () =>
     run(engine.binary, args, {
       cwd: root,
@@ -30,11 +38,12 @@ export async function runEngine(
       onOutput: options.onOutput,
       timeoutMs: options.timeoutMs,
     });
-  return retryProviderCrash(attempt, (rerun) =>
+  return retryProviderCrash(attempt, async (rerun) => {
     options.onOutput?.(
       `\n[cxops] the provider crashed while it configured itself (nothing was read or changed); running \`${args[0]}\` again (${rerun} of ${PROVIDER_CRASH_RETRIES})\n`,
-    ),
-  );
+    );
+    await options.beforeRerun?.();
+  });
 }
 
 export function failure(
@@ -161,6 +170,15 @@ export async function applyPlanFile(
 ): Promise<RunResult> {
   const args = ['apply', '-input=false', '-no-color', planFile];
   const result = await runEngine(engine, root, args, options);
+  if (staleAfterCrash(result))
+    throw new StalePlanAfterCrash({
+      action: `apply ${root}`,
+      reason:
+        'the provider crashed before it touched anything, and the engine recorded an empty state for this first apply, so it now refuses the saved plan as stale; nothing was changed',
+      where: `${root}: ${args.join(' ')}`,
+      fix: 'plan again: a plan of the same code does what the saved one did',
+      output: `${result.stdout}\n${result.stderr}`,
+    });
   if (result.exitCode !== 0) {
     throw failure(
       engine,

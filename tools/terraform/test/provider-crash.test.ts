@@ -3,9 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { RunResult } from '@cxops/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { providerCrashedBeforeWork, PROVIDER_CRASH_RETRIES } from '../src/provider-crash.ts';
 import type { Engine } from '../src/engine.ts';
-import { runEngine } from '../src/runner.ts';
+import {
+  providerCrashedBeforeWork,
+  PROVIDER_CRASH_RETRIES,
+  StalePlanAfterCrash,
+} from '../src/provider-crash.ts';
+import { applyPlanFile, runEngine } from '../src/runner.ts';
 
 /** What OpenTofu 1.12.6 printed when the provider crashed while configuring (the demo's org apply in CI). */
 const CRASHED_CONFIGURING = `
@@ -80,6 +84,7 @@ describe('runEngine after a provider crash', () => {
         '#!/bin/sh',
         'n=$(cat "$COUNTER" 2>/dev/null || echo 0); n=$((n + 1)); echo "$n" > "$COUNTER"',
         'if [ "$n" -le "$CRASHES" ]; then printf "%s\\n" "$CRASH_TEXT" >&2; exit 1; fi',
+        'if [ -n "$STALE" ]; then printf "\\nError: Saved plan is stale\\n" >&2; exit 1; fi',
         'echo "Apply complete! Resources: 1 added, 0 changed, 0 destroyed."',
       ].join('\n'),
     );
@@ -89,19 +94,45 @@ describe('runEngine after a provider crash', () => {
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
   const runs = async () => Number(await readFile(path.join(dir, 'count'), 'utf8'));
+  const settings = (crashes: number, crashText: string) => ({
+    COUNTER: path.join(dir, 'count'),
+    CRASHES: String(crashes),
+    CRASH_TEXT: crashText,
+  });
   const apply = (crashes: number, crashText: string, onOutput?: (chunk: string) => void) =>
     runEngine(engine, dir, ['apply', '-input=false', 'tfplan'], {
-      env: { COUNTER: path.join(dir, 'count'), CRASHES: String(crashes), CRASH_TEXT: crashText },
+      env: settings(crashes, crashText),
       onOutput,
     });
 
   it('runs the command again when the provider crashed while configuring, and says so', async () => {
     const said: string[] = [];
-    const applied = await apply(1, CRASHED_CONFIGURING, (chunk) => said.push(chunk));
+    let prepared = 0;
+    const applied = await runEngine(engine, dir, ['apply', '-input=false', 'tfplan'], {
+      env: settings(1, CRASHED_CONFIGURING),
+      onOutput: (chunk) => said.push(chunk),
+      beforeRerun: async () => {
+        prepared += 1;
+      },
+    });
     expect(applied.exitCode).toBe(0);
     expect(applied.stdout).toContain('Apply complete!');
+    expect(applied.providerCrashes).toBe(1);
     expect(await runs()).toBe(2);
+    expect(prepared).toBe(1);
     expect(said.join('')).toContain('running `apply` again (1 of 2)');
+  });
+
+  it('tells a saved plan refused as stale after a crash (a first apply) from any other failure', async () => {
+    const stale = applyPlanFile(engine, dir, 'tfplan', {
+      env: { ...settings(1, CRASHED_CONFIGURING), STALE: '1' },
+    });
+    await expect(stale).rejects.toBeInstanceOf(StalePlanAfterCrash);
+    await expect(stale).rejects.toThrow(/nothing was changed/);
+    // Stale without a crash before it: the plan really is out of date, an ordinary failure.
+    const outdated = applyPlanFile(engine, dir, 'tfplan', { env: { ...settings(0, ''), STALE: '1' } });
+    await expect(outdated).rejects.toThrow(/exited with code 1/);
+    await expect(outdated).rejects.not.toBeInstanceOf(StalePlanAfterCrash);
   });
 
   it('gives up after its reruns and returns the last crash', async () => {

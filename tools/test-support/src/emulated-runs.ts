@@ -4,10 +4,9 @@
 // -parallelism=1, where the engine runs one operation at a time).
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { RunResult } from '@cxops/core';
 import { tokenLabel, type Emulator } from '@cxops/emulator';
 import { planFromValue, type PlanJson } from '@cxops/plan';
-import { runEngine, type Engine } from '@cxops/terraform';
+import { runEngine, staleAfterCrash, type Engine, type EngineRunResult } from '@cxops/terraform';
 
 export interface TimedRequest {
   /** Arrival, in milliseconds since the epoch with sub-millisecond precision. */
@@ -65,7 +64,7 @@ export interface EngineMessage {
   diagnostic?: { severity: string; summary: string; address?: string };
 }
 
-export interface JsonRun extends RunResult {
+export interface JsonRun extends EngineRunResult {
   messages: EngineMessage[];
 }
 
@@ -201,7 +200,13 @@ export class ScratchRoot {
       ...(parallelism ? [`-parallelism=${parallelism}`] : []),
       'cxops.tfplan',
     ];
-    const applied = await runJson(this.engine, this.dir, args, { ...this.baseEnv, ...extra });
+    let applied = await runJson(this.engine, this.dir, args, { ...this.baseEnv, ...extra });
+    // A first apply whose provider crashed before any work leaves the plan stale (@cxops/terraform
+    // provider-crash.ts); nothing was changed, so the root is planned again with the same settings.
+    if (staleAfterCrash(applied)) {
+      await this.plan(extra, parallelism);
+      applied = await runJson(this.engine, this.dir, args, { ...this.baseEnv, ...extra });
+    }
     const failedObjects = applied.messages
       .filter((m) => m.type === 'apply_errored')
       .map((m) => m.hook?.resource?.addr ?? '?');
