@@ -112,7 +112,8 @@ describe('two departments applied at once under one budget', () => {
         plan: true,
         say: () => {},
       });
-      expect(outcomes.map((o) => `${o.environment} ${o.status}`)).toEqual([
+      // A failure's error is part of the compared text, so a report shows why.
+      expect(outcomes.map((o) => `${o.environment} ${o.status}${o.error ? `: ${o.error}` : ''}`)).toEqual([
         'org applied',
         'billing applied',
         'sales applied',
