@@ -9,21 +9,11 @@ import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PROVIDER_CRASHED_CONFIGURING } from '@cxops/test-support/engine-messages';
 import { requireToolchainBinary, tempDir } from '@cxops/test-support/paths';
 import { scratchDepartment, type ScratchDepartment } from '@cxops/test-support/scratch-department';
 
 const SKILL = 'Crash - Disputes';
-
-const CRASH_MESSAGE = `
-Error: Plugin did not respond
-
-  with provider["registry.opentofu.org/mypurecloud/genesyscloud"],
-  on providers.tf line 6, in provider "genesyscloud":
-   6: provider "genesyscloud" {
-
-The plugin encountered an error, and failed to respond to the
-plugin.(*GRPCProvider).ConfigureProvider call. The plugin logs may contain
-more details.`;
 
 let dept: ScratchDepartment;
 let wrapper: string;
@@ -37,7 +27,7 @@ beforeAll(async () => {
   const dir = await tempDir();
   crashed = path.join(dir, 'crashed');
   wrapper = path.join(dir, 'tofu');
-  await writeFile(path.join(dir, 'crash.txt'), `${CRASH_MESSAGE}\n`);
+  await writeFile(path.join(dir, 'crash.txt'), PROVIDER_CRASHED_CONFIGURING);
   await writeFile(
     wrapper,
     [

@@ -2,6 +2,7 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { RunResult } from '@cxops/core';
+import { PROVIDER_CRASHED_CONFIGURING as CRASHED_CONFIGURING } from '@cxops/test-support/engine-messages';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/engine.ts';
 import {
@@ -10,20 +11,6 @@ import {
   StalePlanAfterCrash,
 } from '../src/provider-crash.ts';
 import { applyPlanFile, runEngine } from '../src/runner.ts';
-
-/** What OpenTofu 1.12.6 printed when the provider crashed while configuring (the demo's org apply in CI). */
-const CRASHED_CONFIGURING = `
-
-Error: Plugin did not respond
-
-  with provider["registry.opentofu.org/mypurecloud/genesyscloud"],
-  on providers.tf line 6, in provider "genesyscloud":
-   6: provider "genesyscloud" {
-
-The plugin encountered an error, and failed to respond to the
-plugin.(*GRPCProvider).ConfigureProvider call. The plugin logs may contain
-more details.
-`;
 
 /** The same crash in the middle of an apply: objects may have been changed, so it is not run again. */
 const CRASHED_APPLYING = `
