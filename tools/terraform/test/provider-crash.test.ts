@@ -1,16 +1,16 @@
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunResult } from '@cxops/core';
 import { PROVIDER_CRASHED_CONFIGURING as CRASHED_CONFIGURING } from '@cxops/test-support/engine-messages';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '@cxops/test-support/paths';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/engine.ts';
 import {
   providerCrashedBeforeWork,
   PROVIDER_CRASH_RETRIES,
   StalePlanAfterCrash,
 } from '../src/provider-crash.ts';
-import { applyPlanFile, runEngine } from '../src/runner.ts';
+import { applyPlanFile, runEngine, type RootRunOptions } from '../src/runner.ts';
 
 /** The same crash in the middle of an apply: objects may have been changed, so it is not run again. */
 const CRASHED_APPLYING = `
@@ -63,7 +63,7 @@ describe('runEngine after a provider crash', () => {
   // A stand-in engine: it prints CRASH_TEXT and fails on its first CRASHES runs, then succeeds; every run is
   // counted in a file.
   beforeEach(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'cxops-crash-'));
+    dir = await tempDir('cxops-crash-');
     const binary = path.join(dir, 'engine.sh');
     await writeFile(
       binary,
@@ -78,7 +78,6 @@ describe('runEngine after a provider crash', () => {
     await chmod(binary, 0o755);
     engine = { binary, flavor: 'opentofu', version: '1.12.6', env: process.env };
   });
-  afterEach(() => rm(dir, { recursive: true, force: true }));
 
   const runs = async () => Number(await readFile(path.join(dir, 'count'), 'utf8'));
   const settings = (crashes: number, crashText: string) => ({
@@ -86,17 +85,16 @@ describe('runEngine after a provider crash', () => {
     CRASHES: String(crashes),
     CRASH_TEXT: crashText,
   });
-  const apply = (crashes: number, crashText: string, onOutput?: (chunk: string) => void) =>
+  const apply = (crashes: number, crashText: string, options: Omit<RootRunOptions, 'env'> = {}) =>
     runEngine(engine, dir, ['apply', '-input=false', 'tfplan'], {
       env: settings(crashes, crashText),
-      onOutput,
+      ...options,
     });
 
   it('runs the command again when the provider crashed while configuring, and says so', async () => {
     const said: string[] = [];
     let prepared = 0;
-    const applied = await runEngine(engine, dir, ['apply', '-input=false', 'tfplan'], {
-      env: settings(1, CRASHED_CONFIGURING),
+    const applied = await apply(1, CRASHED_CONFIGURING, {
       onOutput: (chunk) => said.push(chunk),
       beforeRerun: async () => {
         prepared += 1;
